@@ -1,0 +1,113 @@
+//! The `loupe` command: `export`, `check` and `query` over a seeds folder, for curators and tests.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use loupe_corpus::compile::{compile_dir, Compiled};
+use loupe_corpus::export::Export;
+use loupe_corpus::query::{evaluate, Query, QueryResult};
+
+const USAGE: &str = "\
+usage: loupe <command> [--seeds DIR]
+
+commands:
+  export            print the compiled corpus as JSON
+  check             validate seeds and vocabularies; print `file:line: message`; exit 1 on errors
+  query '<query>'   evaluate a URL query string (theme=…&entity=…&section=…&doc=…&voice=…)
+                    and print {total, passages, facets} as JSON
+
+options:
+  --seeds DIR       the seeds folder (default: seeds/)
+";
+
+enum Command {
+    Export,
+    Check,
+    Query(String),
+}
+
+fn parse_args(args: &[String]) -> Result<(Command, PathBuf), String> {
+    let mut seeds = PathBuf::from("seeds");
+    let mut positional = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--seeds" => {
+                seeds = PathBuf::from(args.get(i + 1).ok_or("--seeds needs a folder")?);
+                i += 1;
+            }
+            s if s.starts_with("--seeds=") => seeds = PathBuf::from(&s["--seeds=".len()..]),
+            "-h" | "--help" => return Err(String::new()),
+            s => positional.push(s.to_string()),
+        }
+        i += 1;
+    }
+    let command = match positional.as_slice() {
+        [c] if c == "export" => Command::Export,
+        [c] if c == "check" => Command::Check,
+        [c, q] if c == "query" => Command::Query(q.clone()),
+        [c] if c == "query" => Command::Query(String::new()),
+        [] => return Err("a command is needed".into()),
+        other => return Err(format!("unknown arguments: {}", other.join(" "))),
+    };
+    Ok((command, seeds))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, seeds) = match parse_args(&args) {
+        Ok(parsed) => parsed,
+        Err(why) if why.is_empty() => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(why) => {
+            eprintln!("loupe: {why}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let compiled = compile_dir(&seeds);
+    match command {
+        Command::Check => check(&compiled),
+        Command::Export => with_corpus(&compiled, || print_json(&Export::new(&compiled.corpus))),
+        Command::Query(q) => with_corpus(&compiled, || {
+            let query = Query::parse(&q);
+            print_json(&QueryResult::new(&compiled.corpus, &evaluate(&compiled.corpus, &query)))
+        }),
+    }
+}
+
+fn check(compiled: &Compiled) -> ExitCode {
+    for d in &compiled.diagnostics {
+        println!("{d}");
+    }
+    let corpus = &compiled.corpus;
+    let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = compiled.diagnostics.len() - errors;
+    println!(
+        "{} documents, {} sections, {} passages, {} themes, {} entities; {errors} errors, {warnings} warnings",
+        corpus.documents.len(),
+        corpus.sections.len(),
+        corpus.passages.len(),
+        corpus.themes.len(),
+        corpus.entities.len()
+    );
+    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Reports diagnostics on stderr and runs `output` unless nothing could be compiled.
+fn with_corpus(compiled: &Compiled, output: impl FnOnce()) -> ExitCode {
+    for d in &compiled.diagnostics {
+        eprintln!("{d}");
+    }
+    if compiled.corpus.themes.is_empty() && compiled.has_errors() {
+        eprintln!("loupe: nothing could be compiled");
+        return ExitCode::FAILURE;
+    }
+    output();
+    ExitCode::SUCCESS
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!("{}", serde_json::to_string_pretty(value).expect("corpus JSON always serialises"));
+}

@@ -1,0 +1,223 @@
+//! The compiler: a seeds folder (or the same files in memory) → a tagged, indexed [`Corpus`]
+//! plus diagnostics. Invalid documents are reported and left out; the rest still compile.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+use crate::index::Index;
+use crate::model::{Corpus, Document, Entity, Passage, Section, Theme};
+use crate::parse::{self, ParsedDocument, Sidecar};
+use crate::tag::{DocumentState, EntityTagger, ThemeTagger};
+use crate::text;
+use crate::vocab::{self, ENTITIES_FILE, THEMES_FILE};
+
+/// A file of the seeds folder: its name (no directory) and its bytes.
+#[derive(Debug, Clone)]
+pub struct SeedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Default)]
+pub struct Compiled {
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Longest document slug, in words.
+const SLUG_WORDS: usize = 5;
+
+/// Reads every file directly inside `dir` and compiles them. Diagnostics name files as
+/// `<dir>/<file>`.
+pub fn compile_dir(dir: &Path) -> Compiled {
+    let shown_dir = dir.display().to_string();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            return Compiled { diagnostics: vec![Diagnostic::error(&shown_dir, None, format!("cannot read the seeds folder: {e}"))], ..Default::default() };
+        }
+    };
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match std::fs::read(&path) {
+            Ok(bytes) => files.push(SeedFile { name, bytes }),
+            Err(e) => diagnostics.push(Diagnostic::error(path.display().to_string(), None, format!("cannot read: {e}"))),
+        }
+    }
+    let mut compiled = compile_files(&files);
+    for d in &mut compiled.diagnostics {
+        d.file = Path::new(dir).join(&d.file).display().to_string();
+    }
+    diagnostics.append(&mut compiled.diagnostics);
+    compiled.diagnostics = diagnostics;
+    compiled
+}
+
+/// Compiles in-memory seed files: `*.txt` documents, optional `<stem>.toml` sidecars, and the
+/// two vocabularies. Documents are taken in file-name order.
+pub fn compile_files(files: &[SeedFile]) -> Compiled {
+    let mut diagnostics = Vec::new();
+    let by_name: BTreeMap<&str, &SeedFile> = files.iter().map(|f| (f.name.as_str(), f)).collect();
+    let vocab_text = |name: &str, diagnostics: &mut Vec<Diagnostic>| -> Option<String> {
+        let Some(file) = by_name.get(name) else {
+            diagnostics.push(Diagnostic::error(name, None, "missing: the seeds folder needs this vocabulary"));
+            return None;
+        };
+        match parse::decode_text(name, &file.bytes) {
+            Ok((text, warnings)) => {
+                diagnostics.extend(warnings);
+                Some(text)
+            }
+            Err(e) => {
+                diagnostics.push(e);
+                None
+            }
+        }
+    };
+    let themes_text = vocab_text(THEMES_FILE, &mut diagnostics);
+    let entities_text = vocab_text(ENTITIES_FILE, &mut diagnostics);
+    let themes = themes_text.and_then(|t| vocab::read_themes(&t, THEMES_FILE).map_err(|e| diagnostics.extend(e)).ok());
+    let entities = entities_text.and_then(|t| vocab::read_entities(&t, ENTITIES_FILE).map_err(|e| diagnostics.extend(e)).ok());
+    let (Some(themes), Some(entities)) = (themes, entities) else {
+        return Compiled { corpus: Corpus::default(), diagnostics };
+    };
+
+    let mut documents = Vec::new();
+    for (name, file) in &by_name {
+        let Some(stem) = name.strip_suffix(".txt") else {
+            let is_sidecar = name.strip_suffix(".toml").is_some_and(|stem| by_name.contains_key(format!("{stem}.txt").as_str()));
+            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE].contains(name) && !name.starts_with('.') {
+                diagnostics.push(Diagnostic::warning(*name, None, "ignored: documents are `*.txt`, metadata `<document>.toml`"));
+            }
+            continue;
+        };
+        let sidecar_name = format!("{stem}.toml");
+        let sidecar = match by_name.get(sidecar_name.as_str()) {
+            Some(f) => match parse::decode_text(&sidecar_name, &f.bytes).and_then(|(t, _)| parse::read_sidecar(&sidecar_name, &t)) {
+                Ok(sidecar) => sidecar,
+                Err(e) => {
+                    diagnostics.push(e);
+                    Sidecar::default()
+                }
+            },
+            None => Sidecar::default(),
+        };
+        match parse::decode_text(name, &file.bytes) {
+            Ok((text, warnings)) => {
+                diagnostics.extend(warnings);
+                let document = parse::parse_document(name, &text, &sidecar);
+                if document.passages.is_empty() {
+                    diagnostics.push(Diagnostic::error(*name, None, "no paragraphs found: the file holds only headings"));
+                } else {
+                    documents.push(document);
+                }
+            }
+            Err(e) => diagnostics.push(e),
+        }
+    }
+    let corpus = assemble(&documents, &ThemeTagger::new(&themes), &mut EntityTagger::new(&entities), &themes);
+    Compiled { corpus, diagnostics }
+}
+
+fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tagger: &mut EntityTagger, themes: &vocab::ThemesFile) -> Corpus {
+    let mut corpus = Corpus {
+        themes: themes
+            .themes
+            .iter()
+            .map(|t| Theme { id: t.id.get_ref().clone(), label: t.label.clone(), description: t.description.clone(), colour: t.colour.get_ref().clone() })
+            .collect(),
+        ..Default::default()
+    };
+    let mut used_ids = HashSet::new();
+    for parsed in documents {
+        let doc_index = corpus.documents.len() as u32;
+        let id = unique(&mut used_ids, parsed.id.clone().unwrap_or_else(|| document_slug(&parsed.title)));
+        let first_section = corpus.sections.len() as u32;
+        for section in &parsed.sections {
+            let section_id = unique(&mut used_ids, format!("{id}/{}", text::slug(&section.heading)));
+            corpus.sections.push(Section { id: section_id, document: doc_index, heading: section.heading.clone(), line: section.line as u32 });
+        }
+        let mut state = DocumentState::default();
+        for (n, passage) in parsed.passages.iter().enumerate() {
+            let tagged = entity_tagger.tag(&passage.text, &mut state);
+            let mut entities: Vec<u32> = tagged.mentions.iter().map(|m| m.entity).collect();
+            entities.sort_unstable();
+            entities.dedup();
+            corpus.passages.push(Passage {
+                id: format!("{id}-p{}", n + 1),
+                document: doc_index,
+                section: first_section + passage.section as u32,
+                line: passage.line as u32,
+                sentences: text::sentences(&passage.text),
+                themes: theme_tagger.tag(&passage.text),
+                mentions: tagged.mentions,
+                entities,
+                voices: tagged.voices,
+                text: passage.text.clone(),
+            });
+        }
+        corpus.documents.push(Document {
+            id,
+            title: parsed.title.clone(),
+            date: parsed.date.clone(),
+            source: parsed.source.clone(),
+            url: parsed.url.clone(),
+            source_file: parsed.source_file.clone(),
+        });
+    }
+    keep_mentioned_entities(&mut corpus, entity_tagger);
+    corpus.index = Index::build(&corpus);
+    corpus
+}
+
+/// Only entities the corpus names are kept; passage references are renumbered to match.
+fn keep_mentioned_entities(corpus: &mut Corpus, tagger: &EntityTagger) {
+    let mut mentioned: Vec<bool> = vec![false; tagger.entities.len()];
+    for p in &corpus.passages {
+        p.entities.iter().chain(&p.voices).for_each(|&e| mentioned[e as usize] = true);
+    }
+    let mut renumber = vec![u32::MAX; tagger.entities.len()];
+    for (old, record) in tagger.entities.iter().enumerate().filter(|(i, _)| mentioned[*i]) {
+        renumber[old] = corpus.entities.len() as u32;
+        corpus.entities.push(Entity {
+            id: record.id.clone(),
+            name: record.name.clone(),
+            kind: record.kind,
+            aliases: record.aliases.iter().filter(|a| **a != record.name).cloned().collect(),
+            origin: record.origin.clone(),
+        });
+    }
+    for p in &mut corpus.passages {
+        p.entities.iter_mut().chain(p.voices.iter_mut()).for_each(|e| *e = renumber[*e as usize]);
+        p.mentions.iter_mut().for_each(|m| m.entity = renumber[m.entity as usize]);
+    }
+}
+
+fn document_slug(title: &str) -> String {
+    let full = text::slug(title);
+    let slug: Vec<&str> = full.split('-').take(SLUG_WORDS).collect();
+    if slug.is_empty() || slug == [""] { "document".to_string() } else { slug.join("-") }
+}
+
+fn unique(used: &mut HashSet<String>, base: String) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}

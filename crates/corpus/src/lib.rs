@@ -1,0 +1,26 @@
+//! Loupe's corpus core: turns `seeds/` into an indexed corpus and answers queries over it.
+//!
+//! The same crate serves `build.rs` (compile + encode), the wasm app (decode + query) and the
+//! native `loupe` command, so the page and the command always give the same answer.
+
+pub mod diag;
+pub mod encode;
+pub mod index;
+pub mod model;
+pub mod query;
+pub mod text;
+
+#[cfg(feature = "compile")]
+pub mod compile;
+#[cfg(feature = "compile")]
+pub mod export;
+#[cfg(feature = "compile")]
+pub mod parse;
+#[cfg(feature = "compile")]
+pub mod tag;
+#[cfg(feature = "compile")]
+pub mod vocab;
+
+pub use diag::{Diagnostic, Severity};
+pub use model::Corpus;
+pub use query::{Query, QueryResult};

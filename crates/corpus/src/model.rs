@@ -1,0 +1,171 @@
+//! The compiled corpus: documents, sections, passages, themes, entities and the index.
+//!
+//! Everything is addressed by position (`u32` indexes into the vectors here); string ids are
+//! for URLs and JSON. Passages are stored in corpus order: document order, then source order.
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::Index;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub sections: Vec<Section>,
+    pub passages: Vec<Passage>,
+    pub themes: Vec<Theme>,
+    pub entities: Vec<Entity>,
+    pub index: Index,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable slug, used in URLs (`doc=`) and passage ids.
+    pub id: String,
+    pub title: String,
+    /// ISO 8601 date (`YYYY-MM-DD`), from the sidecar or the text; empty when unknown.
+    pub date: String,
+    pub source: String,
+    pub url: String,
+    /// File name inside the seeds folder.
+    pub source_file: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// `<document id>/<heading slug>`, unique across the corpus.
+    pub id: String,
+    pub document: u32,
+    pub heading: String,
+    /// 1-based source line of the heading; 0 for the opening section, which has none.
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// `<document id>-p<n>`, n counting the document's passages from 1.
+    pub id: String,
+    pub document: u32,
+    pub section: u32,
+    /// 1-based source line where the paragraph starts.
+    pub line: u32,
+    pub text: String,
+    /// Byte ranges of the sentences in `text`.
+    pub sentences: Vec<Span>,
+    pub themes: Vec<ThemeHit>,
+    pub mentions: Vec<Mention>,
+    /// Entities named in the passage, ascending, without repeats.
+    pub entities: Vec<u32>,
+    /// Entities quoted or credited with a statement in the passage, ascending, without repeats.
+    pub voices: Vec<u32>,
+}
+
+/// A byte range `[start, end)` in a passage's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start: start as u32, end: end as u32 }
+    }
+
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start as usize..self.end as usize).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeHit {
+    pub theme: u32,
+    pub score: u32,
+    pub evidence: Vec<Evidence>,
+}
+
+/// Why a passage carries a theme: the words that triggered it and the rule that counted them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The rule, as named in `themes.toml` (`cue`, `modal`, `modal+verb`, `modal+context`, ...).
+    pub rule: String,
+    /// The words as they stand in the passage (`warn … may` for a construction).
+    pub text: String,
+    pub weight: u32,
+    /// Where the words stand in the passage, for highlighting.
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub entity: u32,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    /// CSS colour, `#rrggbb`.
+    pub colour: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] =
+        [EntityKind::Person, EntityKind::Organisation, EntityKind::Place, EntityKind::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every other form the corpus or the gazetteer uses for it.
+    pub aliases: Vec<String>,
+    /// `gazetteer`, or the detection rule that found it in the text.
+    pub origin: String,
+}
+
+impl Corpus {
+    pub fn theme_index(&self, id: &str) -> Option<u32> {
+        self.themes.iter().position(|t| t.id == id).map(|i| i as u32)
+    }
+
+    pub fn entity_index(&self, id: &str) -> Option<u32> {
+        self.entities.iter().position(|e| e.id == id).map(|i| i as u32)
+    }
+
+    pub fn section_index(&self, id: &str) -> Option<u32> {
+        self.sections.iter().position(|s| s.id == id).map(|i| i as u32)
+    }
+
+    pub fn document_index(&self, id: &str) -> Option<u32> {
+        self.documents.iter().position(|d| d.id == id).map(|i| i as u32)
+    }
+
+    pub fn passage_index(&self, id: &str) -> Option<u32> {
+        self.passages.iter().position(|p| p.id == id).map(|i| i as u32)
+    }
+}

@@ -1,0 +1,350 @@
+//! Queries: the URL query string ⇄ [`Query`], evaluation to matching passages, and
+//! disjunctive facet counts. The page and `loupe query` both call [`evaluate`].
+//!
+//! Semantics: values repeated within a facet are OR-ed; facets are AND-ed. Entities are split by
+//! kind (people, organisations, places, other), each kind acting as its own facet, so
+//! `entity=wang-yi&entity=vladimir-putin` is "either person" while
+//! `entity=wang-yi&entity=china` is "Wang Yi, and China". The count shown for a value of a
+//! facet is computed with every filter applied except that facet's own.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{Corpus, EntityKind};
+
+/// A facet of the query string, with its URL key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Theme,
+    Entity,
+    Voice,
+    Section,
+    Document,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [Facet::Theme, Facet::Entity, Facet::Voice, Facet::Section, Facet::Document];
+
+    /// The key in the URL query string.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Theme => "theme",
+            Facet::Entity => "entity",
+            Facet::Voice => "voice",
+            Facet::Section => "section",
+            Facet::Document => "doc",
+        }
+    }
+
+    /// The name in JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Document => "document",
+            other => other.key(),
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Facet> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// The filters of a view. Values are ids; unknown ids are kept (so a URL survives a corpus
+/// change) but match nothing and are dropped by [`Query::known_only`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub filters: BTreeMap<Facet, Vec<String>>,
+}
+
+impl Query {
+    /// Parses a URL query string (with or without `?`). Unknown keys and malformed pairs are
+    /// ignored; bad percent-escapes are read literally. Never fails.
+    pub fn parse(query_string: &str) -> Query {
+        let mut query = Query::default();
+        let body = query_string.strip_prefix('?').unwrap_or(query_string);
+        for pair in body.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (key, value) = (percent_decode(key), percent_decode(value));
+            let value = value.trim();
+            if let (Some(facet), false) = (Facet::from_key(&key), value.is_empty()) {
+                query.add(facet, value);
+            }
+        }
+        query
+    }
+
+    pub fn values(&self, facet: Facet) -> &[String] {
+        self.filters.get(&facet).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn contains(&self, facet: Facet, value: &str) -> bool {
+        self.values(facet).iter().any(|v| v == value)
+    }
+
+    pub fn add(&mut self, facet: Facet, value: &str) {
+        let values = self.filters.entry(facet).or_default();
+        if !values.iter().any(|v| v == value) {
+            values.push(value.to_string());
+        }
+    }
+
+    pub fn remove(&mut self, facet: Facet, value: &str) {
+        if let Some(values) = self.filters.get_mut(&facet) {
+            values.retain(|v| v != value);
+            if values.is_empty() {
+                self.filters.remove(&facet);
+            }
+        }
+    }
+
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        if self.contains(facet, value) { self.remove(facet, value) } else { self.add(facet, value) }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.filters.values().all(Vec::is_empty)
+    }
+
+    /// Every (facet, value) pair, in facet order then insertion order.
+    pub fn pairs(&self) -> impl Iterator<Item = (Facet, &str)> {
+        self.filters.iter().flat_map(|(f, values)| values.iter().map(move |v| (*f, v.as_str())))
+    }
+
+    /// The same query without values the corpus does not know.
+    pub fn known_only(&self, corpus: &Corpus) -> Query {
+        let mut known = Query::default();
+        for (facet, value) in self.pairs() {
+            if value_index(corpus, facet, value).is_some() {
+                known.add(facet, value);
+            }
+        }
+        known
+    }
+
+    /// The canonical query string (no leading `?`): facets in a fixed order, values in the
+    /// order they were added, percent-encoded.
+    pub fn to_query_string(&self) -> String {
+        self.pairs().map(|(f, v)| format!("{}={}", f.key(), percent_encode(v))).collect::<Vec<_>>().join("&")
+    }
+}
+
+/// Position of a facet value in the corpus's list for that facet.
+pub fn value_index(corpus: &Corpus, facet: Facet, id: &str) -> Option<u32> {
+    match facet {
+        Facet::Theme => corpus.theme_index(id),
+        Facet::Entity | Facet::Voice => corpus.entity_index(id),
+        Facet::Section => corpus.section_index(id),
+        Facet::Document => corpus.document_index(id),
+    }
+}
+
+/// The answer to a query, by position: matching passages in order, and per-value counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    pub passages: Vec<u32>,
+    /// For each facet, one count per value, indexed like the corpus's lists.
+    pub counts: BTreeMap<Facet, Vec<u32>>,
+}
+
+/// Which AND-ed clause a filter belongs to: facets, with entities split by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Clause {
+    Facet(Facet),
+    EntityKind(EntityKind),
+}
+
+fn clause_of(corpus: &Corpus, facet: Facet, value: u32) -> Clause {
+    match facet {
+        Facet::Entity => Clause::EntityKind(corpus.entities[value as usize].kind),
+        other => Clause::Facet(other),
+    }
+}
+
+/// Evaluates a query: the passages that satisfy every clause, in corpus order, and
+/// disjunctive counts for every facet value.
+pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
+    let n = corpus.passages.len();
+    let mut clauses: BTreeMap<Clause, BitSet> = BTreeMap::new();
+    for (facet, value) in query.pairs() {
+        let Some(index) = value_index(corpus, facet, value) else { continue };
+        let postings = postings(corpus, facet, index);
+        clauses.entry(clause_of(corpus, facet, index)).or_insert_with(|| BitSet::empty(n)).insert_all(postings);
+    }
+    let all_except = |skip: Option<Clause>| {
+        let mut set = BitSet::full(n);
+        for (clause, members) in &clauses {
+            if Some(*clause) != skip {
+                set.intersect(members);
+            }
+        }
+        set
+    };
+    let matching = all_except(None);
+    let mut counts = BTreeMap::new();
+    for facet in Facet::ALL {
+        let values = facet_len(corpus, facet);
+        let mut base_by_clause: BTreeMap<Clause, BitSet> = BTreeMap::new();
+        let facet_counts = (0..values as u32)
+            .map(|value| {
+                let clause = clause_of(corpus, facet, value);
+                let base = base_by_clause.entry(clause).or_insert_with(|| all_except(Some(clause)));
+                base.count_in(postings(corpus, facet, value))
+            })
+            .collect();
+        counts.insert(facet, facet_counts);
+    }
+    Evaluation { passages: matching.iter().collect(), counts }
+}
+
+fn postings(corpus: &Corpus, facet: Facet, value: u32) -> &[u32] {
+    let f = &corpus.index.facets;
+    let lists = match facet {
+        Facet::Theme => &f.theme,
+        Facet::Entity => &f.entity,
+        Facet::Voice => &f.voice,
+        Facet::Section => &f.section,
+        Facet::Document => &f.document,
+    };
+    lists.get(value as usize).map_or(&[], Vec::as_slice)
+}
+
+fn facet_len(corpus: &Corpus, facet: Facet) -> usize {
+    match facet {
+        Facet::Theme => corpus.themes.len(),
+        Facet::Entity | Facet::Voice => corpus.entities.len(),
+        Facet::Section => corpus.sections.len(),
+        Facet::Document => corpus.documents.len(),
+    }
+}
+
+/// The JSON shape of `loupe query`: ids instead of positions. Values with a count of zero are
+/// listed too, so a selected value never disappears.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueryResult {
+    pub total: usize,
+    pub passages: Vec<String>,
+    pub facets: BTreeMap<&'static str, BTreeMap<String, u32>>,
+}
+
+impl QueryResult {
+    pub fn new(corpus: &Corpus, evaluation: &Evaluation) -> Self {
+        let passages: Vec<String> = evaluation.passages.iter().map(|&p| corpus.passages[p as usize].id.clone()).collect();
+        let mut facets = BTreeMap::new();
+        for (facet, counts) in &evaluation.counts {
+            let by_id = counts
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| is_facet_value(corpus, *facet, *i as u32))
+                .map(|(i, &c)| (value_id(corpus, *facet, i as u32).to_string(), c))
+                .collect();
+            facets.insert(facet.name(), by_id);
+        }
+        Self { total: passages.len(), passages, facets }
+    }
+}
+
+/// Whether a position is a value of the facet: every entity is an `entity` value, but only
+/// the entities quoted somewhere are `voice` values.
+pub fn is_facet_value(corpus: &Corpus, facet: Facet, value: u32) -> bool {
+    facet != Facet::Voice || !postings(corpus, Facet::Voice, value).is_empty()
+}
+
+/// The id of a facet value at a position.
+pub fn value_id(corpus: &Corpus, facet: Facet, value: u32) -> &str {
+    let v = value as usize;
+    match facet {
+        Facet::Theme => &corpus.themes[v].id,
+        Facet::Entity | Facet::Voice => &corpus.entities[v].id,
+        Facet::Section => &corpus.sections[v].id,
+        Facet::Document => &corpus.documents[v].id,
+    }
+}
+
+/// A fixed-size set of passage positions.
+#[derive(Debug, Clone)]
+struct BitSet {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl BitSet {
+    fn empty(len: usize) -> Self {
+        Self { words: vec![0; len.div_ceil(64)], len }
+    }
+
+    fn full(len: usize) -> Self {
+        let mut set = Self { words: vec![u64::MAX; len.div_ceil(64)], len };
+        if len % 64 != 0 {
+            if let Some(last) = set.words.last_mut() {
+                *last = (1u64 << (len % 64)) - 1;
+            }
+        }
+        set
+    }
+
+    fn insert_all(&mut self, members: &[u32]) {
+        for &m in members.iter().filter(|&&m| (m as usize) < self.len) {
+            self.words[m as usize / 64] |= 1 << (m % 64);
+        }
+    }
+
+    fn contains(&self, m: u32) -> bool {
+        (m as usize) < self.len && self.words[m as usize / 64] & (1 << (m % 64)) != 0
+    }
+
+    fn intersect(&mut self, other: &BitSet) {
+        self.words.iter_mut().zip(&other.words).for_each(|(a, b)| *a &= b);
+    }
+
+    fn count_in(&self, members: &[u32]) -> u32 {
+        members.iter().filter(|&&m| self.contains(m)).count() as u32
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len as u32).filter(|&m| self.contains(m))
+    }
+}
+
+/// Decodes `%XX` escapes and `+` as space; a bad escape stays as written, and bytes that are
+/// not UTF-8 become U+FFFD.
+pub fn percent_decode(input: &str) -> String {
+    let bytes = input.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h * 16 + l);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Percent-encodes everything but unreserved characters and `/`.
+pub fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,181 @@
+//! One tokenizer and stemmer for build time and query time, plus sentence splitting and slugs.
+//!
+//! Words are Unicode (UAX #29) word segments that hold a letter or digit. A term is a word
+//! lower-cased, with curly apostrophes folded to straight ones, a possessive `'s` dropped, and
+//! then English Snowball-stemmed. The index and the query parser both call [`terms`], so they
+//! cannot disagree.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::Span;
+
+/// A word as it stands in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word<'_> {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// Starts with an upper-case letter or a digit (`Wang`, `BRICS`, `20th`).
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
+/// Segments of `text` (UAX #29 word bounds), whitespace dropped: words and punctuation marks.
+pub fn segments(text: &str) -> impl Iterator<Item = Word<'_>> {
+    text.split_word_bound_indices().filter(|(_, s)| !s.trim().is_empty()).map(|(start, s)| Word {
+        text: s,
+        start,
+        end: start + s.len(),
+    })
+}
+
+/// The words of `text`: segments holding at least one letter or digit.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    segments(text).filter(|w| is_word(w.text))
+}
+
+pub fn is_word(segment: &str) -> bool {
+    segment.chars().any(char::is_alphanumeric)
+}
+
+/// Lower-cases a word, folds `’` to `'` and drops a possessive `'s` or trailing `'`.
+pub fn fold(word: &str) -> String {
+    let lower: String = word
+        .chars()
+        .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let trimmed = lower.strip_suffix("'s").unwrap_or(&lower);
+    trimmed.trim_end_matches('\'').to_string()
+}
+
+/// Reusable English Snowball stemmer.
+pub struct Analyzer {
+    stemmer: Stemmer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self { stemmer: Stemmer::create(Algorithm::English) }
+    }
+}
+
+impl Analyzer {
+    /// The index term of one word: folded, then stemmed.
+    pub fn term(&self, word: &str) -> String {
+        let folded = fold(word);
+        self.stemmer.stem(&folded).into_owned()
+    }
+
+    /// The terms of `text` with the spans of their words, in order.
+    pub fn terms(&self, text: &str) -> Vec<(String, Span)> {
+        words(text).map(|w| (self.term(w.text), w.span())).collect()
+    }
+}
+
+/// Splits a paragraph into sentences: after `.`, `?` or `!` (and any closing quotes or
+/// brackets) followed by white space and a capital, digit or opening quote — unless the full
+/// stop closes an initial (`S.`) or a listed abbreviation (`Dr.`, `Prof.`).
+pub fn sentences(text: &str) -> Vec<Span> {
+    const ABBREVIATIONS: &[&str] =
+        &["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Col", "Lt", "Sgt", "Rev", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "U.S", "U.K", "e.g", "i.e"];
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '?' | '!') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '.' | '?' | '!') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            let next_is_space = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts = chars.get(k).is_some_and(|&(_, c)| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(')
+            });
+            let word_before = text[start..pos].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let closes_abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&word_before)
+                    || (word_before.chars().count() == 1 && word_before.chars().all(char::is_uppercase)));
+            if next_is_space && next_starts && !closes_abbreviation {
+                spans.push(Span::new(start, end));
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let rest = text[start..].trim_end();
+    if !rest.is_empty() {
+        spans.push(Span::new(start, start + rest.len()));
+    }
+    spans
+}
+
+/// A URL- and id-safe slug: lower-case ASCII letters and digits joined by single hyphens.
+/// Letters outside ASCII are kept when alphanumeric, so non-Latin titles still get a slug.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in words(text) {
+        let folded = fold(word.text).replace('\'', "");
+        let cleaned: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+        if cleaned.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&cleaned);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_hyphens_and_keep_possessives_together() {
+        let got: Vec<&str> = words("China’s multi-polar world, 20th CPC (RSIS).").map(|w| w.text).collect();
+        assert_eq!(got, ["China’s", "multi", "polar", "world", "20th", "CPC", "RSIS"]);
+    }
+
+    #[test]
+    fn terms_fold_apostrophes_and_stem() {
+        let a = Analyzer::default();
+        let got: Vec<String> = a.terms("Russia’s trading predicts Experts").into_iter().map(|t| t.0).collect();
+        assert_eq!(got, ["russia", "trade", "predict", "expert"]);
+        assert_eq!(a.term("Russia's"), a.term("Russia’s"));
+    }
+
+    #[test]
+    fn sentences_respect_initials_and_abbreviations() {
+        let text = "He studied at the S. Rajaratnam School. Dr. Smith agreed! “Yes,” she said. Done";
+        let got: Vec<&str> = sentences(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["He studied at the S. Rajaratnam School.", "Dr. Smith agreed!", "“Yes,” she said.", "Done"]);
+    }
+
+    #[test]
+    fn slugs_are_ascii_friendly() {
+        assert_eq!(slug("What’s Next After the Ukraine Conflict?"), "what-next-after-the-ukraine-conflict");
+        assert_eq!(slug("China-Russia  Ties"), "china-russia-ties");
+    }
+}

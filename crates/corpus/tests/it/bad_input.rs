@@ -1,0 +1,85 @@
+//! Bad seed files: each gets a diagnostic naming the file (and line), nothing panics, and the
+//! valid documents still compile.
+
+use std::path::PathBuf;
+
+use expect_test::expect;
+use loupe_corpus::compile::compile_dir;
+
+use crate::repo_root;
+
+/// A fresh folder holding the seed vocabularies, one good article and the given files.
+fn seeds_with(name: &str, files: &[(&str, Vec<u8>)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("loupe-bad-input-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for vocabulary in ["themes.toml", "entities.toml"] {
+        std::fs::copy(repo_root().join("seeds").join(vocabulary), dir.join(vocabulary)).unwrap();
+    }
+    std::fs::write(dir.join("good.txt"), "A Good Article\nTrade between the two countries grew, officials said.\n").unwrap();
+    for (file, bytes) in files {
+        std::fs::write(dir.join(file), bytes).unwrap();
+    }
+    dir
+}
+
+fn diagnostics_of(dir: &PathBuf) -> (String, Vec<String>) {
+    let compiled = compile_dir(dir);
+    let shown = compiled.diagnostics.iter().map(|d| d.to_string().replace(&dir.display().to_string(), "<seeds>")).collect::<Vec<_>>().join("\n");
+    (shown, compiled.corpus.documents.iter().map(|d| d.source_file.clone()).collect())
+}
+
+#[test]
+fn each_bad_file_is_named_and_the_rest_compiles() {
+    let mut long_line = b"word ".repeat(1_000_000);
+    long_line.push(b'\n');
+    let dir = seeds_with(
+        "files",
+        &[
+            ("empty.txt", Vec::new()),
+            ("latin1.txt", b"Title\nCaf\xe9 society met in Paris.\n".to_vec()),
+            ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec()),
+            ("huge.txt", long_line),
+            ("crlf.txt", b"A Title\r\nOne paragraph here.\r\nAnother one.\r\n".to_vec()),
+            ("bom.txt", b"\xEF\xBB\xBFA Title\nOne paragraph.\n".to_vec()),
+            ("only-heading.txt", b"Just A Heading\n".to_vec()),
+            ("bad.toml", b"title = \"x\"\n".to_vec()),
+        ],
+    );
+    let (shown, documents) = diagnostics_of(&dir);
+    expect![[r#"
+        <seeds>/bad.toml: warning: ignored: documents are `*.txt`, metadata `<document>.toml`
+        <seeds>/binary.txt:3: error: binary file (it contains NUL bytes); seeds must be UTF-8 text
+        <seeds>/bom.txt:1: warning: byte-order mark (BOM) at the start of the file; it was ignored
+        <seeds>/crlf.txt:1: warning: Windows (CRLF) or old Mac (CR) line ends; they were read as plain line ends
+        <seeds>/empty.txt: error: file is empty; it holds no passages
+        <seeds>/huge.txt:1: error: line is 5000000 bytes long; the limit is 200000 (is this a text article?)
+        <seeds>/latin1.txt:2: error: not valid UTF-8 (byte 10 is not part of a UTF-8 character); save the file as UTF-8
+        <seeds>/only-heading.txt: error: no paragraphs found: the file holds only headings"#]]
+    .assert_eq(&shown);
+    assert_eq!(documents, ["bom.txt", "crlf.txt", "good.txt"]);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn malformed_vocabulary_and_sidecar_name_file_and_line() {
+    let dir = seeds_with(
+        "toml",
+        &[("good.toml", b"title = \"Good\"\ndate = 2024-01-01x\n".to_vec()), ("entities.toml", b"[rules]\ntitles = [\"Dr\"\n".to_vec())],
+    );
+    let (shown, documents) = diagnostics_of(&dir);
+    assert!(shown.starts_with("<seeds>/entities.toml:2: error: invalid TOML"), "{shown}");
+    assert!(documents.is_empty(), "no corpus without its vocabulary");
+    std::fs::write(dir.join("entities.toml"), std::fs::read(repo_root().join("seeds/entities.toml")).unwrap()).unwrap();
+    let (shown, documents) = diagnostics_of(&dir);
+    assert!(shown.starts_with("<seeds>/good.toml:2: error: invalid metadata"), "{shown}");
+    assert_eq!(documents, ["good.txt"], "a bad sidecar loses its metadata, not its document");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_missing_folder_is_one_clear_error() {
+    let compiled = compile_dir(std::path::Path::new("/nonexistent/loupe-seeds"));
+    assert_eq!(compiled.diagnostics.len(), 1);
+    assert!(compiled.diagnostics[0].to_string().starts_with("/nonexistent/loupe-seeds: error: cannot read the seeds folder"));
+}

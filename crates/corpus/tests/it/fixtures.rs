@@ -1,0 +1,63 @@
+//! Snapshot tests: each folder under `tests/corpus/` is compiled and rendered as text next to
+//! its `expected.snap` (regenerate with `UPDATE_EXPECT=1 cargo test`).
+
+use expect_test::expect_file;
+use loupe_corpus::compile::Compiled;
+use std::fmt::Write;
+
+use crate::{compile_dir, repo_root, seed_corpus};
+
+/// A readable rendering of everything the compiler decided.
+pub fn render(compiled: &Compiled) -> String {
+    let c = &compiled.corpus;
+    let mut out = String::new();
+    for d in &compiled.diagnostics {
+        writeln!(out, "diagnostic {d}").unwrap();
+    }
+    for d in &c.documents {
+        writeln!(out, "document {} {:?} date={} source={:?} url={:?} file={}", d.id, d.title, d.date, d.source, d.url, d.source_file).unwrap();
+    }
+    for s in &c.sections {
+        writeln!(out, "section {} {:?} line={}", s.id, s.heading, s.line).unwrap();
+    }
+    for e in &c.entities {
+        writeln!(out, "entity {} {} {:?} aliases={:?} origin={}", e.id, e.kind.as_str(), e.name, e.aliases, e.origin).unwrap();
+    }
+    for p in &c.passages {
+        writeln!(out, "passage {} line={} section={}", p.id, p.line, c.sections[p.section as usize].id).unwrap();
+        writeln!(out, "  text: {}", p.text).unwrap();
+        writeln!(out, "  sentences: {}", p.sentences.len()).unwrap();
+        for hit in &p.themes {
+            let evidence: Vec<String> = hit.evidence.iter().map(|e| format!("{}:{}", e.rule, e.text)).collect();
+            writeln!(out, "  theme {} score={} [{}]", c.themes[hit.theme as usize].id, hit.score, evidence.join(", ")).unwrap();
+        }
+        let names = |ids: &[u32]| ids.iter().map(|&e| c.entities[e as usize].id.as_str()).collect::<Vec<_>>().join(" ");
+        writeln!(out, "  entities: {}", names(&p.entities)).unwrap();
+        writeln!(out, "  voices: {}", names(&p.voices)).unwrap();
+    }
+    out
+}
+
+#[test]
+fn seed_corpus_snapshot() {
+    expect_file![repo_root().join("tests/corpus/seed.snap")].assert_eq(&render(&seed_corpus()));
+}
+
+#[test]
+fn unseen_article_snapshot() {
+    let compiled = compile_dir(&repo_root().join("tests/corpus/unseen-trade"));
+    expect_file![repo_root().join("tests/corpus/unseen-trade.snap")].assert_eq(&render(&compiled));
+}
+
+#[test]
+fn hard_wrapped_markdown_with_sidecar_snapshot() {
+    let compiled = compile_dir(&repo_root().join("tests/corpus/structure"));
+    expect_file![repo_root().join("tests/corpus/structure.snap")].assert_eq(&render(&compiled));
+}
+
+#[test]
+fn encoded_corpus_round_trips() {
+    let corpus = seed_corpus().corpus;
+    let bytes = loupe_corpus::encode::encode(&corpus);
+    assert_eq!(loupe_corpus::encode::decode(&bytes).unwrap(), corpus);
+}

@@ -1,0 +1,41 @@
+//! Integration tests of the corpus core, compiled as one binary: data-driven snapshots of whole
+//! fixture folders, queries, bad input, and agreement with the human annotation of the seed.
+
+mod annotation;
+mod bad_input;
+mod fixtures;
+mod queries;
+
+use std::path::{Path, PathBuf};
+
+use loupe_corpus::compile::{compile_files, Compiled, SeedFile};
+
+/// The repository root (two levels above this crate).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root exists")
+}
+
+/// Reads every file of `dir`, adding the real vocabularies from `seeds/` unless `dir` has its own.
+pub fn load(dir: &Path) -> Vec<SeedFile> {
+    let mut files: Vec<SeedFile> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| SeedFile { name: e.file_name().to_string_lossy().into_owned(), bytes: std::fs::read(e.path()).unwrap() })
+        .collect();
+    for vocabulary in ["themes.toml", "entities.toml"] {
+        if !files.iter().any(|f| f.name == vocabulary) {
+            let bytes = std::fs::read(repo_root().join("seeds").join(vocabulary)).unwrap();
+            files.push(SeedFile { name: vocabulary.to_string(), bytes });
+        }
+    }
+    files
+}
+
+pub fn compile_dir(dir: &Path) -> Compiled {
+    compile_files(&load(dir))
+}
+
+pub fn seed_corpus() -> Compiled {
+    compile_dir(&repo_root().join("seeds"))
+}

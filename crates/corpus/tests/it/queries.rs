@@ -1,0 +1,93 @@
+//! Queries: a snapshot of `tests/corpus/queries.txt`, and disjunctive counts checked against
+//! a brute-force oracle over many filter combinations.
+
+use std::fmt::Write;
+
+use expect_test::expect_file;
+use loupe_corpus::model::{Corpus, EntityKind};
+use loupe_corpus::query::{evaluate, Facet, Query, QueryResult};
+
+use crate::{repo_root, seed_corpus};
+
+#[test]
+fn query_snapshot() {
+    let corpus = seed_corpus().corpus;
+    let queries = std::fs::read_to_string(repo_root().join("tests/corpus/queries.txt")).unwrap();
+    let mut out = String::new();
+    for line in queries.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let query = Query::parse(line);
+        let result = QueryResult::new(&corpus, &evaluate(&corpus, &query));
+        writeln!(out, "query {line}\n  canonical: {}\n  total: {}\n  passages: {}", query.known_only(&corpus).to_query_string(), result.total, result.passages.join(" ")).unwrap();
+        for (facet, counts) in &result.facets {
+            let shown: Vec<String> = counts.iter().filter(|(_, c)| **c > 0).map(|(id, c)| format!("{id}={c}")).collect();
+            writeln!(out, "  {facet}: {}", shown.join(" ")).unwrap();
+        }
+    }
+    expect_file![repo_root().join("tests/corpus/queries.snap")].assert_eq(&out);
+}
+
+/// Whether a passage satisfies a query, straight from the definition: OR within a facet (with
+/// entities split by kind), AND across.
+fn oracle_matches(corpus: &Corpus, query: &Query, passage: usize, skip: Option<(Facet, Option<EntityKind>)>) -> bool {
+    let p = &corpus.passages[passage];
+    let mut groups: Vec<((Facet, Option<EntityKind>), Vec<bool>)> = Vec::new();
+    for (facet, value) in query.pairs() {
+        let hit = match facet {
+            Facet::Theme => corpus.theme_index(value).map(|t| p.themes.iter().any(|h| h.theme == t)),
+            Facet::Entity => corpus.entity_index(value).map(|e| p.entities.contains(&e)),
+            Facet::Voice => corpus.entity_index(value).map(|e| p.voices.contains(&e)),
+            Facet::Section => corpus.section_index(value).map(|s| p.section == s),
+            Facet::Document => corpus.document_index(value).map(|d| p.document == d),
+        };
+        let Some(hit) = hit else { continue };
+        let kind = (facet == Facet::Entity).then(|| corpus.entities[corpus.entity_index(value).unwrap() as usize].kind);
+        match groups.iter_mut().find(|(g, _)| *g == (facet, kind)) {
+            Some((_, hits)) => hits.push(hit),
+            None => groups.push(((facet, kind), vec![hit])),
+        }
+    }
+    groups.iter().filter(|(g, _)| Some(*g) != skip).all(|(_, hits)| hits.iter().any(|h| *h))
+}
+
+#[test]
+fn counts_equal_a_brute_force_oracle() {
+    let corpus = seed_corpus().corpus;
+    let themes: Vec<&str> = corpus.themes.iter().map(|t| t.id.as_str()).collect();
+    let entities: Vec<&str> = corpus.entities.iter().map(|e| e.id.as_str()).collect();
+    let mut checked = 0;
+    for (i, a) in themes.iter().enumerate() {
+        for b in themes.iter().skip(i) {
+            for e in entities.iter().step_by(3) {
+                for f in entities.iter().skip(1).step_by(5) {
+                    let query = Query::parse(&format!("theme={a}&theme={b}&entity={e}&entity={f}&voice=wang-yi"));
+                    let evaluation = evaluate(&corpus, &query);
+                    let expected: Vec<u32> = (0..corpus.passages.len()).filter(|&p| oracle_matches(&corpus, &query, p, None)).map(|p| p as u32).collect();
+                    assert_eq!(evaluation.passages, expected, "{query:?}");
+                    for (facet, counts) in &evaluation.counts {
+                        for (value, &count) in counts.iter().enumerate() {
+                            let kind = (*facet == Facet::Entity).then(|| corpus.entities[value].kind);
+                            let mut with_value = query.clone();
+                            with_value.filters.retain(|f, _| *f != *facet || kind.is_some());
+                            if let Some(kind) = kind {
+                                with_value.filters.entry(Facet::Entity).or_default().retain(|id| corpus.entities[corpus.entity_index(id).unwrap() as usize].kind != kind);
+                            }
+                            let id = loupe_corpus::query::value_id(&corpus, *facet, value as u32).to_string();
+                            with_value.filters.entry(*facet).or_default().push(id);
+                            let expected = (0..corpus.passages.len()).filter(|&p| oracle_matches(&corpus, &with_value, p, None)).count();
+                            assert_eq!(count as usize, expected, "{facet:?} value {value} under {query:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000, "only {checked} counts checked");
+}
+
+#[test]
+fn query_strings_round_trip() {
+    let query = Query::parse("theme=trade&entity=wang-yi&theme=forecasts&section=a%2Fb&q=ignored&doc=x%20y");
+    assert_eq!(query.to_query_string(), "theme=trade&theme=forecasts&entity=wang-yi&section=a/b&doc=x%20y");
+    assert_eq!(Query::parse(&query.to_query_string()), query);
+}

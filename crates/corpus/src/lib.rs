@@ -5,6 +5,7 @@
 
 pub mod diag;
 pub mod encode;
+pub mod highlight;
 pub mod index;
 pub mod model;
 pub mod query;

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test: the core's Rust tests, the release build with
+# its size budget, and the browser tests in headless Chromium against the built site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/tests/node_modules/.bin:$PATH"
+
+echo "== core tests (cargo test)"
+cargo test -p loupe-corpus
+
+echo "== release build (trunk build --release)"
+trunk build --release
+
+echo "== size budget"
+bash scripts/size.sh --check
+
+echo "== browser tests (headless Chromium)"
+cd tests
+npm test

@@ -1,0 +1,106 @@
+//! The root component: owns the view state (the query, mirrored in the URL), derives the
+//! evaluation, and lays out the facet panel, the status line, the active filters and the list.
+
+use leptos::prelude::*;
+use loupe_corpus::query::{evaluate, Evaluation, Query};
+
+use crate::components::active_filters::ActiveFilters;
+use crate::components::facet_panel::FacetPanel;
+use crate::components::passage_list::PassageList;
+use crate::components::result_status::ResultStatus;
+use crate::state::{self, corpus};
+
+/// The view state shared with every component: the current query and its evaluation.
+#[derive(Clone, Copy)]
+pub struct View {
+    pub query: RwSignal<Query>,
+    pub evaluation: Memo<Evaluation>,
+}
+
+impl View {
+    /// Moves to a new query: a new history entry, so Back returns here.
+    pub fn navigate(&self, query: Query) {
+        state::push_url(&query);
+        self.query.set(query);
+    }
+
+    pub fn update(&self, change: impl FnOnce(&mut Query)) {
+        let mut query = self.query.get_untracked();
+        change(&mut query);
+        self.navigate(query);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let initial = state::query_from_location();
+    state::replace_url(&initial, state::passage_from_hash().as_deref());
+    let query = RwSignal::new(initial);
+    let evaluation = Memo::new(move |_| query.with(|q| evaluate(corpus(), q)));
+    let view = View { query, evaluation };
+    provide_context(view);
+
+    let _ = window_event_listener(leptos::ev::popstate, move |_| query.set(state::query_from_location()));
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(id) = state::passage_from_hash() {
+            state::reveal_passage(&id);
+        }
+    });
+    // A deep link: scroll to the passage once the list has been drawn.
+    if let Some(id) = state::passage_from_hash() {
+        request_animation_frame(move || state::reveal_passage(&id));
+    }
+
+    let drawer_open = RwSignal::new(false);
+    let titles = corpus().documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join(" · ");
+    view! {
+        <a class="skip-link" href="#results">"Skip to results"</a>
+        <header class="masthead">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"◉"</span>
+                <span class="name">"Loupe"</span>
+            </div>
+            <h1 class="corpus-title" data-testid="corpus-title">{titles}</h1>
+            <p class="corpus-meta">{corpus_summary()}</p>
+            <button
+                class="drawer-toggle"
+                data-testid="drawer-toggle"
+                aria-controls="facets"
+                aria-expanded=move || drawer_open.get().to_string()
+                on:click=move |_| drawer_open.update(|open| *open = !*open)
+            >
+                "Filters"
+            </button>
+        </header>
+        <div class="layout">
+            <aside id="facets" class="facets" class:open=move || drawer_open.get() aria-label="Filters">
+                <div class="drawer-head">
+                    <h2>"Filters"</h2>
+                    <button class="drawer-close" on:click=move |_| drawer_open.set(false)>"Done"</button>
+                </div>
+                <FacetPanel />
+            </aside>
+            <main id="results" class="results" tabindex="-1">
+                <ResultStatus />
+                <ActiveFilters />
+                <PassageList />
+            </main>
+        </div>
+    }
+}
+
+fn corpus_summary() -> String {
+    let c = corpus();
+    let documents = c.documents.len();
+    let dates: Vec<&str> = c.documents.iter().map(|d| d.date.as_str()).filter(|d| !d.is_empty()).collect();
+    let mut summary = format!(
+        "{} passages in {} document{}",
+        c.passages.len(),
+        documents,
+        if documents == 1 { "" } else { "s" }
+    );
+    if let [only] = dates[..] {
+        summary.push_str(&format!(" · {only}"));
+    }
+    summary
+}

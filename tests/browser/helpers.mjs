@@ -1,0 +1,104 @@
+// Shared helpers for Loupe's browser tests: a test-owned static server for dist/, headless
+// Debian Chromium, the `loupe` command as the oracle, and reading what the page shows.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../..');
+export const dist = path.join(repo, 'dist');
+export const artifacts = path.join(repo, 'tests/artifacts');
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves `root` on 127.0.0.1 at a free port. */
+export async function serve(root = dist) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Opens a page and waits for the app to be up; collects page errors in `page.errors`. */
+export async function open(browser, url, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=status]');
+  return page;
+}
+
+/** What `loupe query` answers for a query string: the oracle the page must agree with. */
+export function loupeQuery(queryString) {
+  const binary = path.join(repo, 'target/debug/loupe');
+  const [cmd, args] = fs.existsSync(binary)
+    ? [binary, ['query', queryString]]
+    : ['cargo', ['run', '--quiet', '--bin', 'loupe', '--', 'query', queryString]];
+  return JSON.parse(execFileSync(cmd, args, { cwd: repo, encoding: 'utf8' }));
+}
+
+/** Passage ids in the list, in order. */
+export async function shownPassages(page) {
+  return page.$$eval('[data-testid=passages] > [data-passage]', (els) => els.map((e) => e.dataset.passage));
+}
+
+/** Facet counts as shown: {theme: {id: n}, entity: {...}, voice, section, document}. */
+export async function shownCounts(page) {
+  return page.$$eval('input[type=checkbox][data-facet]', (inputs) => {
+    const out = {};
+    for (const input of inputs) {
+      const facet = input.dataset.facet === 'doc' ? 'document' : input.dataset.facet;
+      const count = Number(input.closest('li').querySelector('.count').textContent);
+      (out[facet] ||= {})[input.dataset.value] = count;
+    }
+    return out;
+  });
+}
+
+/** Clicks a facet checkbox by facet key and value id. */
+export async function toggle(page, facet, value) {
+  await page.locator(`input[data-facet="${facet}"][data-value="${value}"]`).click();
+}
+
+/** The page shows exactly what `loupe query` answers for the query string in its URL. */
+export async function expectAgreesWithCore(assert, page) {
+  const search = new URL(page.url()).search;
+  const expected = loupeQuery(search.replace(/^\?/, ''));
+  assert.deepEqual(await shownPassages(page), expected.passages, `passages for ${search}`);
+  const counts = await shownCounts(page);
+  for (const facet of Object.keys(counts)) {
+    for (const [id, n] of Object.entries(counts[facet])) {
+      assert.equal(n, expected.facets[facet][id], `count of ${facet}=${id} for ${search}`);
+    }
+  }
+  const status = await page.textContent('[data-testid=status]');
+  assert.match(status, new RegExp(`\\b${expected.total}\\b`), 'status announces the total');
+}
+
+export function screenshotPath(name) {
+  fs.mkdirSync(artifacts, { recursive: true });
+  return path.join(artifacts, `${name}.png`);
+}

@@ -38,6 +38,36 @@ pub fn runs<'a>(text: &'a str, marks: &[(Span, u32)]) -> Vec<Run<'a>> {
     out
 }
 
+/// A passage trimmed for display: its runs, and whether text was cut before or after them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet<'a> {
+    pub runs: Vec<Run<'a>>,
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// The passage as runs, trimmed to `max_words` words around the window holding the most
+/// `focus` spans (the search matches) when it is longer. Marks outside the window are dropped.
+pub fn snippet<'a>(text: &'a str, marks: &[(Span, u32)], focus: &[Span], max_words: usize) -> Snippet<'a> {
+    let words: Vec<Span> = crate::text::words(text).map(|w| w.span()).collect();
+    if words.len() <= max_words || max_words == 0 {
+        return Snippet { runs: runs(text, marks), cut_before: false, cut_after: false };
+    }
+    let inside = |first: usize| {
+        let (start, end) = (words[first].start, words[first + max_words - 1].end);
+        focus.iter().filter(|f| f.start >= start && f.end <= end).count()
+    };
+    let first = (0..=words.len() - max_words).max_by_key(|&first| (inside(first), std::cmp::Reverse(first))).unwrap_or(0);
+    let last = first + max_words - 1;
+    let (start, end) = (words[first].start, words[last].end);
+    let shifted: Vec<(Span, u32)> = marks
+        .iter()
+        .filter(|(s, _)| s.start >= start && s.end <= end)
+        .map(|(s, tag)| (Span { start: s.start - start, end: s.end - start }, *tag))
+        .collect();
+    Snippet { runs: runs(&text[start as usize..end as usize], &shifted), cut_before: first > 0, cut_after: last + 1 < words.len() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +86,19 @@ mod tests {
         assert_eq!(show(text, &[(Span::new(10, 20), 1), (Span::new(16, 20), 2)]), "China’s [trade will:1] grow");
         assert_eq!(show(text, &[(Span::new(0, 6), 1), (Span::new(40, 50), 2)]), "China’s trade will grow", "off-boundary and out-of-range spans are dropped");
         assert_eq!(show("", &[]), "");
+    }
+
+    #[test]
+    fn long_passages_are_trimmed_around_the_best_match() {
+        let text = "one two three four five six seven eight nine ten";
+        let focus = [Span::new(34, 39), Span::new(40, 44)]; // eight, nine
+        let cut = snippet(text, &[(focus[0], 7)], &focus, 3);
+        let shown: Vec<(&str, Option<u32>)> = cut.runs.iter().map(|r| (r.text, r.mark)).collect();
+        assert_eq!(shown, [("seven ", None), ("eight", Some(7)), (" nine", None)]);
+        assert!(cut.cut_before && cut.cut_after);
+        let whole = snippet(text, &[], &[], 10);
+        assert!(!whole.cut_before && !whole.cut_after && whole.runs[0].text == text);
+        let no_focus = snippet(text, &[], &[], 2);
+        assert_eq!((no_focus.runs[0].text, no_focus.cut_before), ("one two", false));
     }
 }

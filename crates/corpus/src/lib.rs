@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod index;
 pub mod model;
 pub mod query;
+pub mod search;
 pub mod text;
 
 #[cfg(feature = "compile")]

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{Corpus, EntityKind};
+use crate::search::{search, SearchQuery};
 
 /// A facet of the query string, with its URL key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -50,12 +51,17 @@ impl Facet {
     }
 }
 
-/// The filters of a view. Values are ids; unknown ids are kept (so a URL survives a corpus
-/// change) but match nothing and are dropped by [`Query::known_only`].
+/// The filters and search text of a view. Values are ids; unknown ids match nothing and are
+/// dropped by [`Query::known_only`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub filters: BTreeMap<Facet, Vec<String>>,
+    /// The search box's text (`q=`), as typed.
+    pub text: String,
 }
+
+/// The URL key of the search text.
+pub const TEXT_KEY: &str = "q";
 
 impl Query {
     /// Parses a URL query string (with or without `?`). Unknown keys and malformed pairs are
@@ -66,6 +72,10 @@ impl Query {
         for pair in body.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (percent_decode(key), percent_decode(value));
+            if key == TEXT_KEY {
+                query.text = value.chars().take(crate::search::MAX_QUERY_CHARS).collect();
+                continue;
+            }
             let value = value.trim();
             if let (Some(facet), false) = (Facet::from_key(&key), value.is_empty()) {
                 query.add(facet, value);
@@ -102,8 +112,9 @@ impl Query {
         if self.contains(facet, value) { self.remove(facet, value) } else { self.add(facet, value) }
     }
 
+    /// No filter and no search text.
     pub fn is_empty(&self) -> bool {
-        self.filters.values().all(Vec::is_empty)
+        self.filters.values().all(Vec::is_empty) && self.text.trim().is_empty()
     }
 
     /// Every (facet, value) pair, in facet order then insertion order.
@@ -113,7 +124,7 @@ impl Query {
 
     /// The same query without values the corpus does not know.
     pub fn known_only(&self, corpus: &Corpus) -> Query {
-        let mut known = Query::default();
+        let mut known = Query { text: self.text.clone(), ..Query::default() };
         for (facet, value) in self.pairs() {
             if value_index(corpus, facet, value).is_some() {
                 known.add(facet, value);
@@ -122,10 +133,12 @@ impl Query {
         known
     }
 
-    /// The canonical query string (no leading `?`): facets in a fixed order, values in the
-    /// order they were added, percent-encoded.
+    /// The canonical query string (no leading `?`): the search text, then facets in a fixed
+    /// order, values in the order they were added, percent-encoded.
     pub fn to_query_string(&self) -> String {
-        self.pairs().map(|(f, v)| format!("{}={}", f.key(), percent_encode(v))).collect::<Vec<_>>().join("&")
+        let text = (!self.text.is_empty()).then(|| format!("{TEXT_KEY}={}", percent_encode(&self.text)));
+        let filters = self.pairs().map(|(f, v)| format!("{}={}", f.key(), percent_encode(v)));
+        text.into_iter().chain(filters).collect::<Vec<_>>().join("&")
     }
 }
 
@@ -140,9 +153,12 @@ pub fn value_index(corpus: &Corpus, facet: Facet, id: &str) -> Option<u32> {
 }
 
 /// The answer to a query, by position: matching passages in order, and per-value counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
+    /// In corpus order without search text; best first with it.
     pub passages: Vec<u32>,
+    /// With search text, per passage of `passages`: the positions of the matched words.
+    pub matched_words: Vec<Vec<u32>>,
     /// For each facet, one count per value, indexed like the corpus's lists.
     pub counts: BTreeMap<Facet, Vec<u32>>,
 }
@@ -161,10 +177,16 @@ fn clause_of(corpus: &Corpus, facet: Facet, value: u32) -> Clause {
     }
 }
 
-/// Evaluates a query: the passages that satisfy every clause, in corpus order, and
-/// disjunctive counts for every facet value.
+/// Evaluates a query: the passages that satisfy the search text and every filter, and
+/// disjunctive counts for every facet value (computed over the search results).
 pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
     let n = corpus.passages.len();
+    let hits = search(corpus, &SearchQuery::parse(&query.text));
+    let mut text_matches = BitSet::full(n);
+    if let Some(hits) = &hits {
+        text_matches = BitSet::empty(n);
+        hits.iter().for_each(|h| text_matches.insert(h.passage));
+    }
     let mut clauses: BTreeMap<Clause, BitSet> = BTreeMap::new();
     for (facet, value) in query.pairs() {
         let Some(index) = value_index(corpus, facet, value) else { continue };
@@ -172,7 +194,7 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         clauses.entry(clause_of(corpus, facet, index)).or_insert_with(|| BitSet::empty(n)).insert_all(postings);
     }
     let all_except = |skip: Option<Clause>| {
-        let mut set = BitSet::full(n);
+        let mut set = text_matches.clone();
         for (clause, members) in &clauses {
             if Some(*clause) != skip {
                 set.intersect(members);
@@ -194,7 +216,11 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
             .collect();
         counts.insert(facet, facet_counts);
     }
-    Evaluation { passages: matching.iter().collect(), counts }
+    let (passages, matched_words) = match hits {
+        Some(hits) => hits.into_iter().filter(|h| matching.contains(h.passage)).map(|h| (h.passage, h.positions)).unzip(),
+        None => (matching.iter().collect(), Vec::new()),
+    };
+    Evaluation { passages, matched_words, counts }
 }
 
 fn postings(corpus: &Corpus, facet: Facet, value: u32) -> &[u32] {
@@ -281,6 +307,12 @@ impl BitSet {
             }
         }
         set
+    }
+
+    fn insert(&mut self, m: u32) {
+        if (m as usize) < self.len {
+            self.words[m as usize / 64] |= 1 << (m % 64);
+        }
     }
 
     fn insert_all(&mut self, members: &[u32]) {

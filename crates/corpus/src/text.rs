@@ -47,15 +47,39 @@ pub fn is_word(segment: &str) -> bool {
     segment.chars().any(char::is_alphanumeric)
 }
 
-/// Lower-cases a word, folds `’` to `'` and drops a possessive `'s` or trailing `'`.
+/// Lower-cases a word, strips Latin diacritics (`é` → `e`, `ß` → `ss`), folds `’` to `'` and
+/// drops a possessive `'s` or trailing `'`.
 pub fn fold(word: &str) -> String {
-    let lower: String = word
-        .chars()
-        .map(|c| if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut lower = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => lower.push('\''),
+            c => push_without_diacritic(&mut lower, c),
+        }
+    }
     let trimmed = lower.strip_suffix("'s").unwrap_or(&lower);
     trimmed.trim_end_matches('\'').to_string()
+}
+
+/// Lower-case Latin letters with diacritics (U+00E0–U+024F) and their bases, in step. A small
+/// table rather than full Unicode decomposition keeps the wasm bundle lean; other scripts are
+/// kept as written.
+const ACCENTED: &str = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳøđħłŀŧı";
+const UNACCENTED: &str = "aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooorrrssssttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooyodhllti";
+
+fn push_without_diacritic(out: &mut String, c: char) {
+    match c {
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'þ' => out.push_str("th"),
+        'ð' => out.push('d'),
+        c if (c as u32) >= 0xE0 && (c as u32) <= 0x24F => match ACCENTED.chars().position(|a| a == c) {
+            Some(i) => out.push(UNACCENTED.as_bytes()[i] as char),
+            None => out.push(c),
+        },
+        c => out.push(c),
+    }
 }
 
 /// Reusable English Snowball stemmer.
@@ -72,8 +96,12 @@ impl Default for Analyzer {
 impl Analyzer {
     /// The index term of one word: folded, then stemmed.
     pub fn term(&self, word: &str) -> String {
-        let folded = fold(word);
-        self.stemmer.stem(&folded).into_owned()
+        self.stem(&fold(word))
+    }
+
+    /// The stem of an already folded word.
+    pub fn stem(&self, folded: &str) -> String {
+        self.stemmer.stem(folded).into_owned()
     }
 
     /// The terms of `text` with the spans of their words, in order.
@@ -164,6 +192,10 @@ mod tests {
         let got: Vec<String> = a.terms("Russia’s trading predicts Experts").into_iter().map(|t| t.0).collect();
         assert_eq!(got, ["russia", "trade", "predict", "expert"]);
         assert_eq!(a.term("Russia's"), a.term("Russia’s"));
+        assert_eq!(fold("Zürich’s"), "zurich");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("ŁÓDŹ"), "lodz");
+        assert_eq!(fold("Москва"), "москва");
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod annotation;
 mod bad_input;
 mod fixtures;
 mod queries;
+mod search;
 
 use std::path::{Path, PathBuf};
 

@@ -87,7 +87,7 @@ fn counts_equal_a_brute_force_oracle() {
 
 #[test]
 fn query_strings_round_trip() {
-    let query = Query::parse("theme=trade&entity=wang-yi&theme=forecasts&section=a%2Fb&q=ignored&doc=x%20y");
-    assert_eq!(query.to_query_string(), "theme=trade&theme=forecasts&entity=wang-yi&section=a/b&doc=x%20y");
+    let query = Query::parse("theme=trade&entity=wang-yi&theme=forecasts&section=a%2Fb&q=two+words%26more&doc=x%20y");
+    assert_eq!(query.to_query_string(), "q=two%20words%26more&theme=trade&theme=forecasts&entity=wang-yi&section=a/b&doc=x%20y");
     assert_eq!(Query::parse(&query.to_query_string()), query);
 }

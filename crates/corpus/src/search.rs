@@ -1,0 +1,294 @@
+//! Full-text search: the `q=` parser (words, "quoted phrases", `-exclusions`, prefix matching on
+//! the last word while typing, one-edit typo tolerance) and BM25 ranking over passages.
+//!
+//! Each word is matched in tiers: exact (the same folded word), stemmed (the same Snowball
+//! stem), prefix (the last word, as typed so far) and fuzzy (one edit away, for words of five
+//! letters or more that match nothing otherwise). Passages must match every word or phrase;
+//! they are ranked by the sum of their tiers (exact first), then by BM25, then in corpus order.
+
+use std::collections::BTreeMap;
+
+use crate::model::Corpus;
+use crate::text::{self, Analyzer};
+
+/// Longest query read, in characters; the rest is ignored, so time per query stays bounded.
+pub const MAX_QUERY_CHARS: usize = 512;
+/// Most words and phrases read from one query.
+pub const MAX_CLAUSES: usize = 16;
+/// Shortest word (in characters) given typo tolerance.
+pub const FUZZY_MIN_CHARS: usize = 5;
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// A word or a phrase of the query, its words folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub words: Vec<String>,
+    /// `-word`: passages matching it are left out.
+    pub negated: bool,
+    /// The last bare word, still being typed: words starting with it match too.
+    pub prefix: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub clauses: Vec<Clause>,
+}
+
+/// How a clause matched a passage; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    Exact = 0,
+    Stemmed = 1,
+    Prefix = 2,
+    Fuzzy = 3,
+}
+
+/// A passage that matches the query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub passage: u32,
+    /// Sum over the query's clauses of their tiers in this passage.
+    pub tiers: u32,
+    pub score: f32,
+    /// Positions of the matched words, for highlighting.
+    pub positions: Vec<u32>,
+}
+
+impl SearchQuery {
+    /// Reads a search box's text. Never fails: unbalanced quotes close at the end, a lone `-`
+    /// and words without letters or digits (emoji, punctuation) are ignored.
+    pub fn parse(input: &str) -> SearchQuery {
+        let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
+        let chars: Vec<char> = input.chars().collect();
+        let mut clauses = Vec::new();
+        let mut i = 0;
+        let mut last_bare = false;
+        while i < chars.len() && clauses.len() < MAX_CLAUSES {
+            if chars[i].is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let negated = chars[i] == '-' && chars.get(i + 1).is_some_and(|c| !c.is_whitespace());
+            if negated {
+                i += 1;
+            }
+            let quoted = matches!(chars[i], '"' | '“' | '”' | '„');
+            let token: String = if quoted {
+                let end = (i + 1..chars.len()).find(|&j| matches!(chars[j], '"' | '“' | '”')).unwrap_or(chars.len());
+                let token = chars[i + 1..end].iter().collect();
+                i = end + 1;
+                token
+            } else {
+                let end = (i..chars.len()).find(|&j| chars[j].is_whitespace()).unwrap_or(chars.len());
+                let token = chars[i..end].iter().collect();
+                i = end;
+                token
+            };
+            let words: Vec<String> = text::words(&token).map(|w| text::fold(w.text)).filter(|w| !w.is_empty()).collect();
+            if !words.is_empty() {
+                last_bare = !quoted && !negated && words.len() == 1;
+                clauses.push(Clause { words, negated, prefix: false });
+            }
+        }
+        let typing = !input.ends_with(char::is_whitespace);
+        if let (true, true, Some(last)) = (typing, last_bare, clauses.last_mut()) {
+            last.prefix = true;
+        }
+        SearchQuery { clauses }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+/// Per passage: best tier, term frequency, matched positions.
+type Matches = BTreeMap<u32, (Tier, u32, Vec<u32>)>;
+
+/// The passages matching the query, best first. `None` when the query has no clause.
+pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Vec<Hit>> {
+    if query.is_empty() {
+        return None;
+    }
+    let analyzer = Analyzer::default();
+    let n = corpus.passages.len();
+    let lengths = &corpus.index.passage_lengths;
+    let average_length = (lengths.iter().map(|&l| l as f32).sum::<f32>() / n.max(1) as f32).max(1.0);
+    let mut excluded = vec![false; n];
+    let mut positive: Vec<Matches> = Vec::new();
+    for clause in &query.clauses {
+        let matches = match_clause(corpus, &analyzer, clause);
+        if clause.negated {
+            matches.keys().for_each(|&p| excluded[p as usize] = true);
+        } else {
+            positive.push(matches);
+        }
+    }
+    if positive.is_empty() {
+        return Some((0..n as u32).filter(|&p| !excluded[p as usize]).map(|passage| Hit { passage, tiers: 0, score: 0.0, positions: Vec::new() }).collect());
+    }
+    let (first, rest) = positive.split_first().expect("not empty");
+    let mut hits: Vec<Hit> = first
+        .keys()
+        .copied()
+        .filter(|&p| !excluded[p as usize] && rest.iter().all(|m| m.contains_key(&p)))
+        .map(|passage| {
+            let mut hit = Hit { passage, tiers: 0, score: 0.0, positions: Vec::new() };
+            for matches in &positive {
+                let (tier, tf, positions) = &matches[&passage];
+                hit.tiers += *tier as u32;
+                hit.score += bm25(*tf, matches.len(), n, lengths[passage as usize], average_length);
+                hit.positions.extend(positions);
+            }
+            hit.positions.sort_unstable();
+            hit.positions.dedup();
+            hit
+        })
+        .collect();
+    hits.sort_by(|a, b| a.tiers.cmp(&b.tiers).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage)));
+    Some(hits)
+}
+
+/// BM25 of one clause in one passage: `tf` occurrences, matched in `df` of `n` passages.
+pub fn bm25(tf: u32, df: usize, n: usize, length: u32, average_length: f32) -> f32 {
+    let idf = (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+    let tf = tf as f32;
+    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length as f32 / average_length))
+}
+
+fn match_clause(corpus: &Corpus, analyzer: &Analyzer, clause: &Clause) -> Matches {
+    match clause.words.as_slice() {
+        [word] => match_word(corpus, analyzer, word, clause.prefix && !clause.negated, !clause.negated),
+        words => match_phrase(corpus, analyzer, words),
+    }
+}
+
+/// The dictionary terms a word matches, each with its tier.
+fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fuzzy: bool) -> Vec<(u32, Tier)> {
+    let index = &corpus.index;
+    let mut variants: Vec<(u32, Tier)> = Vec::new();
+    let add = |term: u32, tier: Tier, variants: &mut Vec<(u32, Tier)>| {
+        if !variants.iter().any(|(t, _)| *t == term) {
+            variants.push((term, tier));
+        }
+    };
+    if let Some(term) = index.term(word) {
+        add(term, Tier::Exact, &mut variants);
+    }
+    for &term in index.family(&analyzer.stem(word)) {
+        add(term, Tier::Stemmed, &mut variants);
+    }
+    if prefix {
+        for term in index.with_prefix(word) {
+            add(term, Tier::Prefix, &mut variants);
+        }
+    }
+    let chars: Vec<char> = word.chars().collect();
+    if fuzzy && variants.is_empty() && chars.len() >= FUZZY_MIN_CHARS {
+        for (term, entry) in index.terms.iter().enumerate() {
+            if within_one_edit(&chars, &entry.term) {
+                add(term as u32, Tier::Fuzzy, &mut variants);
+            }
+        }
+    }
+    variants
+}
+
+fn match_word(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fuzzy: bool) -> Matches {
+    let mut matches = Matches::new();
+    for (term, tier) in word_variants(corpus, analyzer, word, prefix, fuzzy) {
+        for posting in &corpus.index.terms[term as usize].postings {
+            let entry = matches.entry(posting.passage).or_insert((tier, 0, Vec::new()));
+            entry.0 = entry.0.min(tier);
+            entry.1 += posting.positions.len() as u32;
+            entry.2.extend(&posting.positions);
+        }
+    }
+    matches
+}
+
+/// A phrase matches where its words stand at consecutive positions: exactly (tier exact), or
+/// up to stemming (tier stemmed).
+fn match_phrase(corpus: &Corpus, analyzer: &Analyzer, words: &[String]) -> Matches {
+    let mut matches = Matches::new();
+    for tier in [Tier::Exact, Tier::Stemmed] {
+        // Per word: passage → positions.
+        let per_word: Vec<BTreeMap<u32, Vec<u32>>> = words
+            .iter()
+            .map(|word| {
+                let mut positions: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+                for (term, t) in word_variants(corpus, analyzer, word, false, false) {
+                    if t <= tier {
+                        for posting in &corpus.index.terms[term as usize].postings {
+                            positions.entry(posting.passage).or_default().extend(&posting.positions);
+                        }
+                    }
+                }
+                positions
+            })
+            .collect();
+        let Some((first, rest)) = per_word.split_first() else { return matches };
+        for (&passage, starts) in first {
+            if matches.contains_key(&passage) {
+                continue;
+            }
+            let occurrences: Vec<u32> = starts
+                .iter()
+                .copied()
+                .filter(|&start| rest.iter().enumerate().all(|(k, m)| m.get(&passage).is_some_and(|ps| ps.contains(&(start + k as u32 + 1)))))
+                .collect();
+            if !occurrences.is_empty() {
+                let positions = occurrences.iter().flat_map(|&s| s..s + words.len() as u32).collect();
+                matches.insert(passage, (tier, occurrences.len() as u32, positions));
+            }
+        }
+    }
+    matches
+}
+
+/// Whether `b` is at most one insertion, deletion or substitution away from `a`.
+fn within_one_edit(a: &[char], b: &str) -> bool {
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(q: &str) -> Vec<String> {
+        SearchQuery::parse(q)
+            .clauses
+            .iter()
+            .map(|c| format!("{}{}{}", if c.negated { "-" } else { "" }, c.words.join(" "), if c.prefix { "*" } else { "" }))
+            .collect()
+    }
+
+    #[test]
+    fn parses_words_phrases_exclusions_and_the_prefix() {
+        assert_eq!(shown("trade \"strategic partnership\" -gas diplom"), ["trade", "strategic partnership", "-gas", "diplom*"]);
+        assert_eq!(shown("trade "), ["trade"], "a finished word is not a prefix");
+        assert_eq!(shown("\"unbalanced quote"), ["unbalanced quote"]);
+        assert_eq!(shown("- lone - dash -"), ["lone", "dash*"]);
+        assert_eq!(shown("Russia’s multi-polar"), ["russia", "multi polar"]);
+        assert_eq!(shown("🎉 <img onerror=alert(1)>"), ["img", "onerror alert 1"]);
+        assert_eq!(shown("روسيا"), ["روسيا*"]);
+        assert_eq!(shown(&"a ".repeat(5000)).len(), MAX_CLAUSES);
+    }
+
+    #[test]
+    fn one_edit_means_one() {
+        let a: Vec<char> = "diplomcy".chars().collect();
+        assert!(within_one_edit(&a, "diplomacy"));
+        assert!(within_one_edit(&a, "diplomcy"));
+        assert!(!within_one_edit(&a, "diplomatic"));
+        let b: Vec<char> = "trade".chars().collect();
+        assert!(within_one_edit(&b, "grade") && within_one_edit(&b, "trades") && !within_one_edit(&b, "tread"));
+    }
+}

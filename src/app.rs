@@ -1,6 +1,8 @@
 //! The root component: owns the view state (the query, mirrored in the URL), derives the
 //! evaluation, and lays out the facet panel, the status line, the active filters and the list.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use loupe_corpus::query::{evaluate, Evaluation, Query};
 
@@ -8,6 +10,7 @@ use crate::components::active_filters::ActiveFilters;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::passage_list::PassageList;
 use crate::components::result_status::ResultStatus;
+use crate::components::search_box::SearchBox;
 use crate::state::{self, corpus};
 
 /// The view state shared with every component: the current query and its evaluation.
@@ -15,9 +18,23 @@ use crate::state::{self, corpus};
 pub struct View {
     pub query: RwSignal<Query>,
     pub evaluation: Memo<Evaluation>,
+    /// Passage → positions of the words the search text matched in it.
+    pub matched_words: Memo<HashMap<u32, Vec<u32>>>,
 }
 
 impl View {
+    /// Follows the search box as it is typed: the URL is rewritten in place rather than
+    /// adding a history entry per keystroke.
+    pub fn set_text(&self, text: String) {
+        let mut query = self.query.get_untracked();
+        if query.text == text {
+            return;
+        }
+        query.text = text;
+        state::replace_url(&query, None);
+        self.query.set(query);
+    }
+
     /// Moves to a new query: a new history entry, so Back returns here.
     pub fn navigate(&self, query: Query) {
         state::push_url(&query);
@@ -37,7 +54,10 @@ pub fn App() -> impl IntoView {
     state::replace_url(&initial, state::passage_from_hash().as_deref());
     let query = RwSignal::new(initial);
     let evaluation = Memo::new(move |_| query.with(|q| evaluate(corpus(), q)));
-    let view = View { query, evaluation };
+    let matched_words = Memo::new(move |_| {
+        evaluation.with(|e| e.passages.iter().copied().zip(e.matched_words.iter().cloned()).collect::<HashMap<_, _>>())
+    });
+    let view = View { query, evaluation, matched_words };
     provide_context(view);
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| query.set(state::query_from_location()));
@@ -81,6 +101,7 @@ pub fn App() -> impl IntoView {
                 <FacetPanel />
             </aside>
             <main id="results" class="results" tabindex="-1">
+                <SearchBox />
                 <ResultStatus />
                 <ActiveFilters />
                 <PassageList />

@@ -1,5 +1,6 @@
 //! Entry point of the Loupe web app: installs the error screen for panics and mounts the app.
 
+mod api;
 mod app;
 mod components;
 mod state;

@@ -29,6 +29,19 @@ pub fn ActiveFilters() -> impl IntoView {
         <Show when=move || !view.query.with(Query::is_empty)>
             <div class="active-filters" data-testid="active-filters">
                 <ul>
+                    <Show when=move || view.query.with(|q| !q.text.trim().is_empty())>
+                        <li>
+                            <button
+                                class="chip"
+                                data-testid="search-chip"
+                                aria-label=move || view.query.with(|q| format!("Remove filter: search “{}”", q.text.trim()))
+                                on:click=move |_| view.update(|q| q.text.clear())
+                            >
+                                <span>{move || view.query.with(|q| format!("“{}”", q.text.trim()))}</span>
+                                <span aria-hidden="true">" ×"</span>
+                            </button>
+                        </li>
+                    </Show>
                     <For each=chips key=|(f, v)| (f.key(), v.clone()) let:((facet, value))>
                         <li>
                             <button

@@ -6,3 +6,4 @@ pub mod facet_panel;
 pub mod passage_card;
 pub mod passage_list;
 pub mod result_status;
+pub mod search_box;

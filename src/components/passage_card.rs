@@ -2,12 +2,18 @@
 //! its section and document, its entities, and a link to it in context.
 
 use leptos::prelude::*;
-use loupe_corpus::highlight::runs;
+use loupe_corpus::highlight::snippet;
 use loupe_corpus::model::Span;
+use loupe_corpus::text::words;
 use loupe_corpus::query::Facet;
 
 use crate::app::View;
 use crate::state::corpus;
+
+/// The highlight tag of search matches (theme evidence uses theme positions).
+const SEARCH_MARK: u32 = u32::MAX;
+/// Words shown of a passage that matches a search; longer passages are trimmed around the match.
+const SNIPPET_WORDS: usize = 80;
 
 #[component]
 pub fn PassageCard(passage: u32) -> impl IntoView {
@@ -21,25 +27,34 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
     });
     let text = move || {
         let active = active_themes.get();
-        let marks: Vec<(Span, u32)> = p
-            .themes
+        let matched: Vec<Span> = view.matched_words.with(|m| {
+            let positions = m.get(&passage).cloned().unwrap_or_default();
+            words(&p.text).enumerate().filter(|(i, _)| positions.contains(&(*i as u32))).map(|(_, w)| w.span()).collect()
+        });
+        let marks: Vec<(Span, u32)> = matched
             .iter()
-            .filter(|hit| active.contains(&hit.theme))
-            .flat_map(|hit| hit.evidence.iter().flat_map(move |e| e.spans.iter().map(move |s| (*s, hit.theme))))
+            .map(|s| (*s, SEARCH_MARK))
+            .chain(
+                p.themes
+                    .iter()
+                    .filter(|hit| active.contains(&hit.theme))
+                    .flat_map(|hit| hit.evidence.iter().flat_map(move |e| e.spans.iter().map(move |s| (*s, hit.theme)))),
+            )
             .collect();
-        runs(&p.text, &marks)
-            .into_iter()
-            .map(|run| match run.mark {
-                Some(theme) => {
-                    let t = &c.themes[theme as usize];
-                    view! {
-                        <mark class="evidence" style=format!("--theme:{}", t.colour) title=t.label.clone()>{run.text}</mark>
-                    }
-                    .into_any()
+        let max_words = if matched.is_empty() { 0 } else { SNIPPET_WORDS };
+        let cut = snippet(&p.text, &marks, &matched, max_words);
+        let runs = cut.runs.into_iter().map(|run| match run.mark {
+            Some(SEARCH_MARK) => view! { <mark class="match">{run.text}</mark> }.into_any(),
+            Some(theme) => {
+                let t = &c.themes[theme as usize];
+                view! {
+                    <mark class="evidence" style=format!("--theme:{}", t.colour) title=t.label.clone()>{run.text}</mark>
                 }
-                None => run.text.into_any(),
-            })
-            .collect_view()
+                .into_any()
+            }
+            None => run.text.into_any(),
+        });
+        (cut.cut_before.then_some("… "), runs.collect_view(), cut.cut_after.then_some(" …"))
     };
     let chips = p
         .themes

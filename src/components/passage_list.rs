@@ -27,6 +27,7 @@ pub fn PassageList() -> impl IntoView {
 fn EmptyState() -> impl IntoView {
     let view = expect_context::<View>();
     let last = move || view.query.with(|q| q.pairs().last().map(|(f, v)| (f, v.to_string())));
+    let searching = move || view.query.with(|q| !q.text.trim().is_empty());
     view! {
         <div class="empty-state" data-testid="empty-state">
             <p class="empty-title">"No passage matches all of these filters."</p>
@@ -38,6 +39,11 @@ fn EmptyState() -> impl IntoView {
                     </button>
                 }
             })}
+            <Show when=searching>
+                <button class="undo-last" data-testid="clear-search" on:click=move |_| view.set_text(String::new())>
+                    {move || view.query.with(|q| format!("Clear the search “{}”", q.text.trim()))}
+                </button>
+            </Show>
             <button class="clear-all" on:click=move |_| view.navigate(Query::default())>"Clear all filters"</button>
         </div>
     }

@@ -47,7 +47,8 @@ pub struct Snippet<'a> {
 }
 
 /// The passage as runs, trimmed to `max_words` words around the window holding the most
-/// `focus` spans (the search matches) when it is longer. Marks outside the window are dropped.
+/// `focus` spans (the search matches) when it is longer; `max_words` 0 means never trim.
+/// Marks outside the window are dropped.
 pub fn snippet<'a>(text: &'a str, marks: &[(Span, u32)], focus: &[Span], max_words: usize) -> Snippet<'a> {
     let words: Vec<Span> = crate::text::words(text).map(|w| w.span()).collect();
     if words.len() <= max_words || max_words == 0 {

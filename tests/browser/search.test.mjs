@@ -1,0 +1,89 @@
+// Search as a reader types it: results follow each keystroke, the URL carries q=, matches are
+// highlighted with <mark> built as text, "/" focuses and Escape clears, facets follow the search.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, toggle, shownPassages, expectAgreesWithCore, loupeQuery, screenshotPath } from './helpers.mjs';
+
+describe('search', () => {
+  let server, browser;
+  before(async () => { server = await serve(); browser = await launch(); });
+  after(async () => { await browser.close(); await server.close(); });
+
+  it('results follow typing, the URL carries q=, focus stays in the box', async () => {
+    const page = await open(browser, server.url);
+    const box = page.getByRole('searchbox', { name: 'Search passages' });
+    await box.click();
+    await box.pressSequentially('diplom', { delay: 30 });
+    await page.waitForFunction(() => location.search === '?q=diplom');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+    await expectAgreesWithCore(assert, page);
+    const marks = await page.$$eval('[data-passage] mark.match', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+    assert.ok(marks.length > 0 && marks.every((m) => m.startsWith('diplom')), `marks: ${marks}`);
+    await page.screenshot({ path: screenshotPath('search-1280') });
+  });
+
+  it('stemming, typos and phrases find what the core finds', async () => {
+    for (const q of ['predicts', 'trading', 'diplomatc', '"strategic partnership"', 'russias', 'multipolar', 'oil -gas']) {
+      const page = await open(browser, `${server.url}?q=${encodeURIComponent(q)}`);
+      const expected = loupeQuery(`q=${encodeURIComponent(q)}`);
+      assert.ok(expected.total > 0, `${q} finds something`);
+      assert.deepEqual(await shownPassages(page), expected.passages, q);
+      await page.close();
+    }
+  });
+
+  it('"/" focuses the box and Escape clears it', async () => {
+    const page = await open(browser, `${server.url}?q=putin`);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+    assert.equal(await page.inputValue('#search-input'), 'putin', '"/" is not typed into the box');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => location.search === '');
+    assert.equal(await page.inputValue('#search-input'), '');
+    assert.equal((await shownPassages(page)).length, 19);
+  });
+
+  it('facet counts follow the search, and combine with filters', async () => {
+    const page = await open(browser, `${server.url}?q=putin`);
+    await expectAgreesWithCore(assert, page);
+    await toggle(page, 'theme', 'diplomacy');
+    await page.waitForFunction(() => location.search === '?q=putin&theme=diplomacy');
+    await expectAgreesWithCore(assert, page);
+  });
+
+  it('odd queries render sensibly and never run markup', async () => {
+    const odd = ['"unbalanced', '-', 'x'.repeat(10000), '🎉', 'روسيا', '<img src=x onerror="window.__pwned=1">'];
+    for (const q of odd) {
+      const page = await open(browser, `${server.url}?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('[data-testid=passages], [data-testid=empty-state]');
+      assert.deepEqual(page.errors, [], q.slice(0, 20));
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.equal(await page.locator('#results img').count(), 0);
+      await page.close();
+    }
+    const page = await open(browser, server.url);
+    await page.fill('#search-input', '<img src=x onerror="window.__pwned=1"> china');
+    await page.waitForFunction(() => location.search.startsWith('?q='));
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.locator('[data-testid=active-filters] img').count(), 0);
+  });
+
+  it('a search with no result offers to clear it', async () => {
+    const page = await open(browser, `${server.url}?q=zebra`);
+    await page.click('[data-testid=clear-search]');
+    await page.waitForFunction(() => location.search === '');
+    assert.equal((await shownPassages(page)).length, 19);
+  });
+
+  it('the JavaScript API answers like the command', async () => {
+    const page = await open(browser, server.url);
+    const q = 'q=china&theme=trade&entity=russia';
+    const answer = await page.evaluate((qs) => window.wasmBindings.loupeQuery(qs), q);
+    assert.deepEqual(answer, loupeQuery(q));
+    const passages = await page.evaluate((ids) => window.wasmBindings.loupePassages(ids), answer.passages.slice(0, 2));
+    assert.equal(passages.length, 2);
+    assert.equal(passages[0].id, answer.passages[0]);
+    assert.ok(passages[0].themes.includes('trade'));
+  });
+});

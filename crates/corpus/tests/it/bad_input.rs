@@ -1,7 +1,7 @@
 //! Bad seed files: each gets a diagnostic naming the file (and line), nothing panics, and the
 //! valid documents still compile.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use expect_test::expect;
 use loupe_corpus::compile::compile_dir;
@@ -23,7 +23,7 @@ fn seeds_with(name: &str, files: &[(&str, Vec<u8>)]) -> PathBuf {
     dir
 }
 
-fn diagnostics_of(dir: &PathBuf) -> (String, Vec<String>) {
+fn diagnostics_of(dir: &Path) -> (String, Vec<String>) {
     let compiled = compile_dir(dir);
     let shown = compiled.diagnostics.iter().map(|d| d.to_string().replace(&dir.display().to_string(), "<seeds>")).collect::<Vec<_>>().join("\n");
     (shown, compiled.corpus.documents.iter().map(|d| d.source_file.clone()).collect())

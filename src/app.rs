@@ -10,7 +10,13 @@ use crate::components::active_filters::ActiveFilters;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::passage_list::PassageList;
 use crate::components::result_status::ResultStatus;
+use crate::components::concordance::Concordance;
+use crate::components::cooccurrence_matrix::CooccurrenceMatrix;
+use crate::components::reading_view::ReadingView;
 use crate::components::search_box::SearchBox;
+use crate::components::theme_map::ThemeMap;
+use crate::components::view_tabs::ViewTabs;
+use loupe_corpus::views::ViewMode;
 use crate::state::{self, corpus};
 
 /// The view state shared with every component: the current query and its evaluation.
@@ -39,6 +45,15 @@ impl View {
     pub fn navigate(&self, query: Query) {
         state::push_url(&query);
         self.query.set(query);
+    }
+
+    /// Opens a passage in the reading view (same filters) and scrolls to it, without reloading.
+    pub fn read_passage(&self, passage_id: &str) {
+        let reading = self.query.get_untracked().with_view(ViewMode::Read);
+        state::push_url_with_fragment(&reading, passage_id);
+        self.query.set(reading);
+        let id = passage_id.to_string();
+        request_animation_frame(move || state::reveal_passage(&id));
     }
 
     pub fn update(&self, change: impl FnOnce(&mut Query)) {
@@ -72,6 +87,7 @@ pub fn App() -> impl IntoView {
     }
 
     let drawer_open = RwSignal::new(false);
+    let mode = Memo::new(move |_| query.with(|q| q.view));
     let titles = corpus().documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join(" · ");
     view! {
         <a class="skip-link" href="#results">"Skip to results"</a>
@@ -102,9 +118,16 @@ pub fn App() -> impl IntoView {
             </aside>
             <main id="results" class="results" tabindex="-1">
                 <SearchBox />
+                <ViewTabs />
                 <ResultStatus />
                 <ActiveFilters />
-                <PassageList />
+                {move || match mode.get() {
+                    ViewMode::List => view! { <PassageList /> }.into_any(),
+                    ViewMode::Map => view! { <ThemeMap /> }.into_any(),
+                    ViewMode::Read => view! { <ReadingView /> }.into_any(),
+                    ViewMode::Matrix => view! { <CooccurrenceMatrix /> }.into_any(),
+                    ViewMode::Kwic => view! { <Concordance /> }.into_any(),
+                }}
             </main>
         </div>
     }

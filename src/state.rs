@@ -55,6 +55,16 @@ pub fn push_url(query: &Query) {
     let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, None))));
 }
 
+/// Records a new view that points at a passage.
+pub fn push_url_with_fragment(query: &Query, fragment: &str) {
+    let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, Some(fragment)))));
+}
+
+/// Whether a click asks for a new tab or window (then the browser should handle the link).
+pub fn is_modified_click(event: &web_sys::MouseEvent) -> bool {
+    event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() || event.button() != 0
+}
+
 /// Rewrites the current URL in its canonical form without a history entry.
 pub fn replace_url(query: &Query, fragment: Option<&str>) {
     let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
@@ -90,4 +100,34 @@ pub fn show_fatal_error(message: &str) {
             detail.set_text_content(Some(message));
         }
     }
+}
+
+/// Offers `body` as a file download named `name`.
+pub fn save_file(name: &str, body: &str, mime: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = window().document().expect("a document");
+    if let Ok(anchor) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies text to the clipboard; resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// The absolute URL of a passage in the reading view, keeping the current filters.
+pub fn passage_link(query: &Query, passage_id: &str) -> String {
+    let reading = query.with_view(loupe_corpus::views::ViewMode::Read);
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{}", url_for(&reading, Some(passage_id)))
 }

@@ -1,19 +1,12 @@
-//! One passage: its text with the active themes' evidence highlighted (or subtle theme chips),
-//! its section and document, its entities, and a link to it in context.
+//! One passage in the list: its text (highlighted), section and document, themes with their
+//! evidence, entities, a link to it in the reading view, and "Copy citation".
 
 use leptos::prelude::*;
-use loupe_corpus::highlight::snippet;
-use loupe_corpus::model::Span;
-use loupe_corpus::text::words;
-use loupe_corpus::query::Facet;
+use loupe_corpus::views::citation;
 
 use crate::app::View;
-use crate::state::corpus;
-
-/// The highlight tag of search matches (theme evidence uses theme positions).
-const SEARCH_MARK: u32 = u32::MAX;
-/// Words shown of a passage that matches a search; longer passages are trimmed around the match.
-const SNIPPET_WORDS: usize = 80;
+use crate::components::passage_text::PassageText;
+use crate::state::{self, corpus};
 
 #[component]
 pub fn PassageCard(passage: u32) -> impl IntoView {
@@ -22,40 +15,6 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
     let p = &c.passages[passage as usize];
     let section = &c.sections[p.section as usize];
     let document = &c.documents[p.document as usize];
-    let active_themes = Memo::new(move |_| {
-        view.query.with(|q| q.values(Facet::Theme).iter().filter_map(|id| c.theme_index(id)).collect::<Vec<u32>>())
-    });
-    let text = move || {
-        let active = active_themes.get();
-        let matched: Vec<Span> = view.matched_words.with(|m| {
-            let positions = m.get(&passage).cloned().unwrap_or_default();
-            words(&p.text).enumerate().filter(|(i, _)| positions.contains(&(*i as u32))).map(|(_, w)| w.span()).collect()
-        });
-        let marks: Vec<(Span, u32)> = matched
-            .iter()
-            .map(|s| (*s, SEARCH_MARK))
-            .chain(
-                p.themes
-                    .iter()
-                    .filter(|hit| active.contains(&hit.theme))
-                    .flat_map(|hit| hit.evidence.iter().flat_map(move |e| e.spans.iter().map(move |s| (*s, hit.theme)))),
-            )
-            .collect();
-        let max_words = if matched.is_empty() { 0 } else { SNIPPET_WORDS };
-        let cut = snippet(&p.text, &marks, &matched, max_words);
-        let runs = cut.runs.into_iter().map(|run| match run.mark {
-            Some(SEARCH_MARK) => view! { <mark class="match">{run.text}</mark> }.into_any(),
-            Some(theme) => {
-                let t = &c.themes[theme as usize];
-                view! {
-                    <mark class="evidence" style=format!("--theme:{}", t.colour) title=t.label.clone()>{run.text}</mark>
-                }
-                .into_any()
-            }
-            None => run.text.into_any(),
-        });
-        (cut.cut_before.then_some("… "), runs.collect_view(), cut.cut_after.then_some(" …"))
-    };
     let chips = p
         .themes
         .iter()
@@ -76,17 +35,40 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
             view! { <li class="entity" class:voice=quoted data-kind=entity.kind.as_str()>{entity.name.clone()}{quoted.then_some(" (quoted)")}</li> }
         })
         .collect_view();
-    let context_href = format!("?#{}", p.id);
+    let context_href = move || view.query.with(|q| state::url_for(&q.with_view(loupe_corpus::views::ViewMode::Read), Some(&p.id)));
+    let copied = RwSignal::new(false);
+    let copy_citation = move |_| {
+        let link = view.query.with_untracked(|q| state::passage_link(q, &p.id));
+        let text = citation(c, passage, &link);
+        leptos::task::spawn_local(async move { copied.set(state::copy_text(&text).await) });
+    };
     view! {
         <li class="passage" id=p.id.clone() data-passage=p.id.clone() data-testid="passage">
             <p class="passage-where">
                 <span class="section">{section.heading.clone()}</span>
                 <span class="document">{format!(" · {} · line {}", document.title, p.line)}</span>
             </p>
-            <p class="passage-text">{text}</p>
+            <p class="passage-text"><PassageText passage trim=true /></p>
             <ul class="theme-chips" aria-label="Themes">{chips}</ul>
             <ul class="entities" aria-label="Named">{entities}</ul>
-            <a class="in-context" href=context_href aria-label=format!("Show passage {} in context", p.id)>"In context ↗"</a>
+            <div class="passage-actions">
+                <a
+                    class="in-context"
+                    href=context_href
+                    aria-label=format!("Read passage {} in context", p.id)
+                    on:click=move |ev| {
+                        if !state::is_modified_click(&ev) {
+                            ev.prevent_default();
+                            view.read_passage(&p.id);
+                        }
+                    }
+                >
+                    "In context ↗"
+                </a>
+                <button class="copy-citation" data-testid="copy-citation" on:click=copy_citation>
+                    {move || if copied.get() { "Citation copied" } else { "Copy citation" }}
+                </button>
+            </div>
         </li>
     }
 }

@@ -11,6 +11,7 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod text;
+pub mod views;
 
 #[cfg(feature = "compile")]
 pub mod compile;

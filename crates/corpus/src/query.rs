@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::model::{Corpus, EntityKind};
 use crate::search::{search, SearchQuery};
+use crate::views::ViewMode;
 
 /// A facet of the query string, with its URL key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,10 +59,14 @@ pub struct Query {
     pub filters: BTreeMap<Facet, Vec<String>>,
     /// The search box's text (`q=`), as typed.
     pub text: String,
+    /// The view showing the results (`view=`); not a filter.
+    pub view: ViewMode,
 }
 
 /// The URL key of the search text.
 pub const TEXT_KEY: &str = "q";
+/// The URL key of the view.
+pub const VIEW_KEY: &str = "view";
 
 impl Query {
     /// Parses a URL query string (with or without `?`). Unknown keys and malformed pairs are
@@ -74,6 +79,10 @@ impl Query {
             let (key, value) = (percent_decode(key), percent_decode(value));
             if key == TEXT_KEY {
                 query.text = value.chars().take(crate::search::MAX_QUERY_CHARS).collect();
+                continue;
+            }
+            if key == VIEW_KEY {
+                query.view = ViewMode::parse(value.trim()).unwrap_or_default();
                 continue;
             }
             let value = value.trim();
@@ -112,6 +121,11 @@ impl Query {
         if self.contains(facet, value) { self.remove(facet, value) } else { self.add(facet, value) }
     }
 
+    /// The same query shown in another view.
+    pub fn with_view(&self, view: ViewMode) -> Query {
+        Query { view, ..self.clone() }
+    }
+
     /// No filter and no search text.
     pub fn is_empty(&self) -> bool {
         self.filters.values().all(Vec::is_empty) && self.text.trim().is_empty()
@@ -124,7 +138,7 @@ impl Query {
 
     /// The same query without values the corpus does not know.
     pub fn known_only(&self, corpus: &Corpus) -> Query {
-        let mut known = Query { text: self.text.clone(), ..Query::default() };
+        let mut known = Query { text: self.text.clone(), view: self.view, ..Query::default() };
         for (facet, value) in self.pairs() {
             if value_index(corpus, facet, value).is_some() {
                 known.add(facet, value);
@@ -134,11 +148,13 @@ impl Query {
     }
 
     /// The canonical query string (no leading `?`): the search text, then facets in a fixed
-    /// order, values in the order they were added, percent-encoded.
+    /// order, values in the order they were added, percent-encoded, then the view unless it is
+    /// the list.
     pub fn to_query_string(&self) -> String {
         let text = (!self.text.is_empty()).then(|| format!("{TEXT_KEY}={}", percent_encode(&self.text)));
         let filters = self.pairs().map(|(f, v)| format!("{}={}", f.key(), percent_encode(v)));
-        text.into_iter().chain(filters).collect::<Vec<_>>().join("&")
+        let view = (self.view != ViewMode::List).then(|| format!("{VIEW_KEY}={}", self.view.key()));
+        text.into_iter().chain(filters).chain(view).collect::<Vec<_>>().join("&")
     }
 }
 

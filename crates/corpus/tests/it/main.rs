@@ -6,6 +6,7 @@ mod bad_input;
 mod fixtures;
 mod queries;
 mod search;
+mod views;
 
 use std::path::{Path, PathBuf};
 

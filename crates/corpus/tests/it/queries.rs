@@ -93,4 +93,7 @@ fn query_strings_round_trip() {
     let query = Query::parse("theme=trade&entity=wang-yi&theme=forecasts&section=a%2Fb&q=two+words%26more&doc=x%20y");
     assert_eq!(query.to_query_string(), "q=two%20words%26more&theme=trade&theme=forecasts&entity=wang-yi&section=a/b&doc=x%20y");
     assert_eq!(Query::parse(&query.to_query_string()), query);
+    let view = Query::parse("view=matrix&theme=trade&view=bogus&view=map");
+    assert_eq!(view.to_query_string(), "theme=trade&view=map", "the last valid view wins; a bad one reads as the list");
+    assert_eq!(Query::parse("view=list").to_query_string(), "");
 }

@@ -1,0 +1,171 @@
+//! What the views show, computed from an evaluation: the theme × entity co-occurrence matrix,
+//! the keyword-in-context concordance, and the export rows (JSON and CSV) of the current view.
+
+use serde::Serialize;
+
+use crate::model::{Corpus, EntityKind};
+use crate::text;
+
+/// The views of `view=` in the URL.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum ViewMode {
+    #[default]
+    List,
+    Map,
+    Read,
+    Matrix,
+    Kwic,
+}
+
+impl ViewMode {
+    pub const ALL: [ViewMode; 5] = [ViewMode::List, ViewMode::Map, ViewMode::Read, ViewMode::Matrix, ViewMode::Kwic];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ViewMode::List => "list",
+            ViewMode::Map => "map",
+            ViewMode::Read => "read",
+            ViewMode::Matrix => "matrix",
+            ViewMode::Kwic => "kwic",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<ViewMode> {
+        Self::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+/// Counts of passages carrying both a theme and an entity, among `passages`.
+/// `counts[entity][theme]`; entities are those of the given kinds named at least once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cooccurrence {
+    pub entities: Vec<u32>,
+    pub counts: Vec<Vec<u32>>,
+}
+
+pub fn cooccurrence(corpus: &Corpus, passages: &[u32], kinds: &[EntityKind]) -> Cooccurrence {
+    let mut counts = vec![vec![0u32; corpus.themes.len()]; corpus.entities.len()];
+    let mut named = vec![0u32; corpus.entities.len()];
+    for &p in passages {
+        let passage = &corpus.passages[p as usize];
+        for &e in &passage.entities {
+            named[e as usize] += 1;
+            for hit in &passage.themes {
+                counts[e as usize][hit.theme as usize] += 1;
+            }
+        }
+    }
+    let mut entities: Vec<u32> = (0..corpus.entities.len() as u32)
+        .filter(|&e| named[e as usize] > 0 && kinds.contains(&corpus.entities[e as usize].kind))
+        .collect();
+    entities.sort_by(|a, b| named[*b as usize].cmp(&named[*a as usize]).then(a.cmp(b)));
+    let counts = entities.iter().map(|&e| counts[e as usize].clone()).collect();
+    Cooccurrence { entities, counts }
+}
+
+/// One line of a concordance: the words left of the keyword, the keyword, the words right of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConcordanceLine {
+    pub passage: u32,
+    pub left: String,
+    pub keyword: String,
+    pub right: String,
+}
+
+/// How to order concordance lines, as in corpus-linguistics tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConcordanceSort {
+    /// Passage order.
+    Position,
+    /// By the words left of the keyword, nearest first.
+    Left,
+    /// By the words right of the keyword.
+    Right,
+}
+
+/// Every matched word of every passage, with `window` words each side, cut from the text as
+/// written (punctuation kept).
+pub fn concordance(corpus: &Corpus, passages: &[u32], matched_words: &[Vec<u32>], window: usize, sort: ConcordanceSort) -> Vec<ConcordanceLine> {
+    let mut lines = Vec::new();
+    for (&p, positions) in passages.iter().zip(matched_words) {
+        let text = &corpus.passages[p as usize].text;
+        let words: Vec<text::Word> = text::words(text).collect();
+        for &position in positions {
+            let Some(keyword) = words.get(position as usize) else { continue };
+            let first = (position as usize).saturating_sub(window);
+            let last = (position as usize + window).min(words.len() - 1);
+            lines.push(ConcordanceLine {
+                passage: p,
+                left: text[words[first].start..keyword.start].trim().to_string(),
+                keyword: keyword.text.to_string(),
+                right: text[keyword.end..words[last].end].trim().to_string(),
+            });
+        }
+    }
+    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+    match sort {
+        ConcordanceSort::Position => {}
+        ConcordanceSort::Left => lines.sort_by_cached_key(|l| key(&l.left).split_whitespace().rev().map(str::to_string).collect::<Vec<_>>()),
+        ConcordanceSort::Right => lines.sort_by_cached_key(|l| key(&l.right)),
+    }
+    lines
+}
+
+/// A passage as exported from the current view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportRow {
+    pub id: String,
+    pub document: String,
+    pub section: String,
+    pub line: u32,
+    pub text: String,
+    pub themes: Vec<String>,
+    pub entities: Vec<String>,
+}
+
+pub fn export_rows(corpus: &Corpus, passages: &[u32]) -> Vec<ExportRow> {
+    passages
+        .iter()
+        .map(|&p| {
+            let passage = &corpus.passages[p as usize];
+            ExportRow {
+                id: passage.id.clone(),
+                document: corpus.documents[passage.document as usize].id.clone(),
+                section: corpus.sections[passage.section as usize].heading.clone(),
+                line: passage.line,
+                text: passage.text.clone(),
+                themes: passage.themes.iter().map(|h| corpus.themes[h.theme as usize].id.clone()).collect(),
+                entities: passage.entities.iter().map(|&e| corpus.entities[e as usize].id.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// RFC 4180 CSV with a header; list fields are joined with `; `.
+pub fn to_csv(rows: &[ExportRow]) -> String {
+    fn field(value: &str) -> String {
+        if value.contains(['"', ',', '\n', '\r']) {
+            format!("\"{}\"", value.replace('"', "\"\""))
+        } else {
+            value.to_string()
+        }
+    }
+    let mut out = String::from("id,document,section,line,text,themes,entities\r\n");
+    for r in rows {
+        let fields =
+            [field(&r.id), field(&r.document), field(&r.section), r.line.to_string(), field(&r.text), field(&r.themes.join("; ")), field(&r.entities.join("; "))];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A citation of a passage: title, section, date and link.
+pub fn citation(corpus: &Corpus, passage: u32, link: &str) -> String {
+    let p = &corpus.passages[passage as usize];
+    let document = &corpus.documents[p.document as usize];
+    let section = &corpus.sections[p.section as usize].heading;
+    let date = if document.date.is_empty() { String::new() } else { format!(", {}", document.date) };
+    let source = if document.source.is_empty() { String::new() } else { format!(", {}", document.source) };
+    format!("“{}”{source}{date}, section “{section}”, paragraph at line {}. {link}", document.title, p.line)
+}

@@ -1,0 +1,61 @@
+//! The concordance (keyword in context): every occurrence of the searched words with a fixed
+//! window of words each side, aligned on the keyword, sortable by left or right context.
+
+use leptos::prelude::*;
+use loupe_corpus::views::{concordance, ConcordanceSort, ViewMode};
+
+use crate::app::View;
+use crate::state::{self, corpus};
+
+/// Words shown each side of the keyword.
+const WINDOW: usize = 6;
+
+#[component]
+pub fn Concordance() -> impl IntoView {
+    let view = expect_context::<View>();
+    let sort = RwSignal::new(ConcordanceSort::Position);
+    let lines = Memo::new(move |_| {
+        let order = sort.get();
+        view.evaluation.with(|e| concordance(corpus(), &e.passages, &e.matched_words, WINDOW, order))
+    });
+    let searching = move || view.query.with(|q| !q.text.trim().is_empty());
+    let sort_button = move |order: ConcordanceSort, label: &'static str| {
+        view! {
+            <button class="sort" aria-pressed=move || (sort.get() == order).to_string() on:click=move |_| sort.set(order)>{label}</button>
+        }
+    };
+    view! {
+        <div class="kwic" data-testid="kwic">
+            <Show
+                when=searching
+                fallback=|| view! { <p class="view-help">"Type a word in the search box to see every occurrence in its context."</p> }
+            >
+                <div class="kwic-sort" role="group" aria-label="Sort the concordance">
+                    "Sort by: " {sort_button(ConcordanceSort::Position, "position")} {sort_button(ConcordanceSort::Left, "left context")}
+                    {sort_button(ConcordanceSort::Right, "right context")}
+                </div>
+                <p class="view-help">{move || format!("{} occurrences", lines.with(Vec::len))}</p>
+                <table class="kwic-lines">
+                    <thead class="visually-hidden"><tr><th scope="col">"Left"</th><th scope="col">"Keyword"</th><th scope="col">"Right"</th></tr></thead>
+                    <tbody>
+                        {move || lines.with(|lines| lines.iter().map(|line| {
+                            let id = &corpus().passages[line.passage as usize].id;
+                            let href = view.query.with_untracked(|q| state::url_for(&q.with_view(ViewMode::Read), Some(id)));
+                            view! {
+                                <tr data-passage=id.clone()>
+                                    <td class="left">{line.left.clone()}</td>
+                                    <td class="keyword">
+                                        <a href=href on:click=move |ev| if !state::is_modified_click(&ev) { ev.prevent_default(); view.read_passage(id); }>
+                                            {line.keyword.clone()}
+                                        </a>
+                                    </td>
+                                    <td class="right">{line.right.clone()}</td>
+                                </tr>
+                            }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+//! A passage's text as runs of plain text and `<mark>`s: search matches, and the evidence of
+//! the active themes. Built from text nodes only, never from HTML.
+
+use leptos::prelude::*;
+use loupe_corpus::highlight::snippet;
+use loupe_corpus::model::Span;
+use loupe_corpus::query::Facet;
+use loupe_corpus::text::words;
+
+use crate::app::View;
+use crate::state::corpus;
+
+/// The highlight tag of search matches (theme evidence uses theme positions).
+const SEARCH_MARK: u32 = u32::MAX;
+/// Words shown of a passage that matches a search; longer passages are trimmed around the match.
+const SNIPPET_WORDS: usize = 80;
+
+/// `trim`: cut a long passage around its best search match (the list); else show it whole.
+#[component]
+pub fn PassageText(passage: u32, trim: bool) -> impl IntoView {
+    let view = expect_context::<View>();
+    let c = corpus();
+    let p = &c.passages[passage as usize];
+    let active_themes = Memo::new(move |_| {
+        view.query.with(|q| q.values(Facet::Theme).iter().filter_map(|id| c.theme_index(id)).collect::<Vec<u32>>())
+    });
+    move || {
+        let active = active_themes.get();
+        let matched: Vec<Span> = view.matched_words.with(|m| {
+            let positions = m.get(&passage).cloned().unwrap_or_default();
+            words(&p.text).enumerate().filter(|(i, _)| positions.contains(&(*i as u32))).map(|(_, w)| w.span()).collect()
+        });
+        let evidence = p
+            .themes
+            .iter()
+            .filter(|hit| active.contains(&hit.theme))
+            .flat_map(|hit| hit.evidence.iter().flat_map(move |e| e.spans.iter().map(move |s| (*s, hit.theme))));
+        let marks: Vec<(Span, u32)> = matched.iter().map(|s| (*s, SEARCH_MARK)).chain(evidence).collect();
+        let max_words = if trim && !matched.is_empty() { SNIPPET_WORDS } else { 0 };
+        let cut = snippet(&p.text, &marks, &matched, max_words);
+        let runs = cut.runs.into_iter().map(|run| match run.mark {
+            Some(SEARCH_MARK) => view! { <mark class="match">{run.text}</mark> }.into_any(),
+            Some(theme) => {
+                let t = &c.themes[theme as usize];
+                view! { <mark class="evidence" style=format!("--theme:{}", t.colour) title=t.label.clone()>{run.text}</mark> }.into_any()
+            }
+            None => run.text.into_any(),
+        });
+        (cut.cut_before.then_some("… "), runs.collect_view(), cut.cut_after.then_some(" …"))
+    }
+}

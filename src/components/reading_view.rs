@@ -1,0 +1,70 @@
+//! The reading view: each document whole and in order, with its headings; the passages that
+//! match the current view are marked, the active themes' evidence highlighted.
+
+use leptos::prelude::*;
+use loupe_corpus::query::Facet;
+use loupe_corpus::views::ViewMode;
+
+use crate::app::View;
+use crate::components::passage_text::PassageText;
+use crate::state::corpus;
+
+#[component]
+pub fn ReadingView() -> impl IntoView {
+    let view = expect_context::<View>();
+    let c = corpus();
+    let total = move || view.evaluation.with(|e| e.passages.len());
+    // With a document filter, only those documents; otherwise all of them.
+    let documents = move || {
+        view.query.with(|q| {
+            let chosen: Vec<u32> = q.values(Facet::Document).iter().filter_map(|id| c.document_index(id)).collect();
+            if chosen.is_empty() { (0..c.documents.len() as u32).collect() } else { chosen }
+        })
+    };
+    view! {
+        <div class="reading" data-testid="reading-view">
+            <button class="back-to-results" data-testid="back-to-results" on:click=move |_| view.update(|q| q.view = ViewMode::List)>
+                {move || format!("← Back to the {} results", total())}
+            </button>
+            <For each=documents key=|d| *d let:document>
+                <ReadDocument document />
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn ReadDocument(document: u32) -> impl IntoView {
+    let view = expect_context::<View>();
+    let c = corpus();
+    let d = &c.documents[document as usize];
+    let mut blocks = Vec::new();
+    let mut section = None;
+    for (p, passage) in c.passages.iter().enumerate().filter(|(_, p)| p.document == document) {
+        if section != Some(passage.section) {
+            section = Some(passage.section);
+            let heading = &c.sections[passage.section as usize];
+            if heading.line > 0 {
+                blocks.push(view! { <h3 class="read-heading">{heading.heading.clone()}</h3> }.into_any());
+            }
+        }
+        let p = p as u32;
+        let is_match = move || view.evaluation.with(|e| e.passages.contains(&p));
+        blocks.push(
+            view! {
+                <p class="read-passage" class:match=is_match id=passage.id.clone() data-passage=passage.id.clone()>
+                    <PassageText passage=p trim=false />
+                </p>
+            }
+            .into_any(),
+        );
+    }
+    let meta = [d.date.as_str(), d.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    view! {
+        <article class="read-document">
+            <h2>{d.title.clone()}</h2>
+            <p class="read-meta">{meta}</p>
+            {blocks}
+        </article>
+    }
+}

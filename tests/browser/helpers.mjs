@@ -102,3 +102,20 @@ export function screenshotPath(name) {
   fs.mkdirSync(artifacts, { recursive: true });
   return path.join(artifacts, `${name}.png`);
 }
+
+/** The compiled corpus as `loupe export` prints it. */
+let exported;
+export function loupeExport() {
+  if (!exported) {
+    const binary = path.join(repo, 'target/debug/loupe');
+    const [cmd, args] = fs.existsSync(binary) ? [binary, ['export']] : ['cargo', ['run', '--quiet', '--bin', 'loupe', '--', 'export']];
+    exported = JSON.parse(execFileSync(cmd, args, { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 }));
+  }
+  return exported;
+}
+
+/** Passages of the core's answer to `queryString`, as exported (with themes and entities). */
+export function matchingPassages(queryString) {
+  const byId = new Map(loupeExport().passages.map((p) => [p.id, p]));
+  return loupeQuery(queryString).passages.map((id) => byId.get(id));
+}

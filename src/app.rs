@@ -91,13 +91,18 @@ pub fn App() -> impl IntoView {
     let titles = corpus().documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join(" · ");
     view! {
         <a class="skip-link" href="#results">"Skip to results"</a>
-        <header class="masthead">
+        <header class="masthead" class:compact=move || query.with(|q| q.embed)>
             <div class="brand">
                 <span class="logo" aria-hidden="true">"◉"</span>
                 <span class="name">"Loupe"</span>
             </div>
             <h1 class="corpus-title" data-testid="corpus-title">{titles}</h1>
             <p class="corpus-meta">{corpus_summary()}</p>
+            <Show when=move || query.with(|q| q.embed)>
+                <a class="open-in-loupe" data-testid="open-in-loupe" target="_blank" rel="noopener" href=move || state::url_for(&query.with(|q| Query { embed: false, ..q.clone() }), None)>
+                    "Open in Loupe ↗"
+                </a>
+            </Show>
             <button
                 class="drawer-toggle"
                 data-testid="drawer-toggle"

@@ -60,7 +60,7 @@ pub fn ActiveFilters() -> impl IntoView {
                         </li>
                     </For>
                 </ul>
-                <button class="clear-all" data-testid="clear-all" on:click=move |_| view.navigate(Query::default())>
+                <button class="clear-all" data-testid="clear-all" on:click=move |_| view.update(|q| *q = q.cleared())>
                     "Clear all"
                 </button>
             </div>

@@ -1,7 +1,6 @@
 //! The list of matching passages (keyed, so unchanged cards are kept), or a helpful empty state.
 
 use leptos::prelude::*;
-use loupe_corpus::query::Query;
 
 use crate::app::View;
 use crate::components::active_filters::filter_label;
@@ -44,7 +43,7 @@ fn EmptyState() -> impl IntoView {
                     {move || view.query.with(|q| format!("Clear the search “{}”", q.text.trim()))}
                 </button>
             </Show>
-            <button class="clear-all" on:click=move |_| view.navigate(Query::default())>"Clear all filters"</button>
+            <button class="clear-all" on:click=move |_| view.update(|q| *q = q.cleared())>"Clear all filters"</button>
         </div>
     }
 }

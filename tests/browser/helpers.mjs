@@ -18,27 +18,41 @@ const types = {
   '.json': 'application/json', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. */
-export async function serve(root = dist) {
+/** Serves `root` on 127.0.0.1 at a free port; `/host/` serves the demo host pages. */
+export async function serve(root = dist, { port = 0 } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    let pathname = decodeURIComponent(url.pathname);
+    let base = root;
+    if (pathname.startsWith('/host/')) { base = path.join(repo, 'tests/embed-host'); pathname = pathname.slice(5); }
+    let file = path.normalize(path.join(base, pathname));
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    port: server.address().port,
+    close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }),
+  };
 }
 
+export const chromiumOptions = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch(chromiumOptions);
+}
+
+/** A browser with a persistent profile in a fresh folder (for installability checks). */
+export async function launchPersistent(profile) {
+  return chromium.launchPersistentContext(profile, { ...chromiumOptions, headless: true });
 }
 
 /** Opens a page and waits for the app to be up; collects page errors in `page.errors`. */

@@ -61,12 +61,16 @@ pub struct Query {
     pub text: String,
     /// The view showing the results (`view=`); not a filter.
     pub view: ViewMode,
+    /// Embedded in another site (`embed=1`): compact layout; not a filter.
+    pub embed: bool,
 }
 
 /// The URL key of the search text.
 pub const TEXT_KEY: &str = "q";
 /// The URL key of the view.
 pub const VIEW_KEY: &str = "view";
+/// The URL key of embed mode.
+pub const EMBED_KEY: &str = "embed";
 
 impl Query {
     /// Parses a URL query string (with or without `?`). Unknown keys and malformed pairs are
@@ -83,6 +87,10 @@ impl Query {
             }
             if key == VIEW_KEY {
                 query.view = ViewMode::parse(value.trim()).unwrap_or_default();
+                continue;
+            }
+            if key == EMBED_KEY {
+                query.embed = matches!(value.trim(), "1" | "true" | "yes");
                 continue;
             }
             let value = value.trim();
@@ -121,6 +129,11 @@ impl Query {
         if self.contains(facet, value) { self.remove(facet, value) } else { self.add(facet, value) }
     }
 
+    /// No filters and no search, in the same view and mode ("Clear all").
+    pub fn cleared(&self) -> Query {
+        Query { view: self.view, embed: self.embed, ..Query::default() }
+    }
+
     /// The same query shown in another view.
     pub fn with_view(&self, view: ViewMode) -> Query {
         Query { view, ..self.clone() }
@@ -138,7 +151,7 @@ impl Query {
 
     /// The same query without values the corpus does not know.
     pub fn known_only(&self, corpus: &Corpus) -> Query {
-        let mut known = Query { text: self.text.clone(), view: self.view, ..Query::default() };
+        let mut known = Query { text: self.text.clone(), view: self.view, embed: self.embed, ..Query::default() };
         for (facet, value) in self.pairs() {
             if value_index(corpus, facet, value).is_some() {
                 known.add(facet, value);
@@ -149,12 +162,13 @@ impl Query {
 
     /// The canonical query string (no leading `?`): the search text, then facets in a fixed
     /// order, values in the order they were added, percent-encoded, then the view unless it is
-    /// the list.
+    /// the list, then `embed=1` when embedded.
     pub fn to_query_string(&self) -> String {
         let text = (!self.text.is_empty()).then(|| format!("{TEXT_KEY}={}", percent_encode(&self.text)));
         let filters = self.pairs().map(|(f, v)| format!("{}={}", f.key(), percent_encode(v)));
         let view = (self.view != ViewMode::List).then(|| format!("{VIEW_KEY}={}", self.view.key()));
-        text.into_iter().chain(filters).chain(view).collect::<Vec<_>>().join("&")
+        let embed = self.embed.then(|| format!("{EMBED_KEY}=1"));
+        text.into_iter().chain(filters).chain(view).chain(embed).collect::<Vec<_>>().join("&")
     }
 }
 

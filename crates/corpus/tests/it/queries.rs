@@ -96,4 +96,6 @@ fn query_strings_round_trip() {
     let view = Query::parse("view=matrix&theme=trade&view=bogus&view=map");
     assert_eq!(view.to_query_string(), "theme=trade&view=map", "the last valid view wins; a bad one reads as the list");
     assert_eq!(Query::parse("view=list").to_query_string(), "");
+    assert_eq!(Query::parse("embed=1&theme=trade&view=map").to_query_string(), "theme=trade&view=map&embed=1");
+    assert_eq!(Query::parse("embed=0&theme=trade").to_query_string(), "theme=trade");
 }

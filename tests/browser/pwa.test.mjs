@@ -1,0 +1,100 @@
+// Offline and installable, for real: a server the test owns, the worker takes control, the
+// server stops, the app still filters and searches; a rebuilt site prompts, then runs the new
+// build; Chromium reports no installability errors.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, launchPersistent, toggle, shownPassages, dist, repo } from './helpers.mjs';
+
+/** A copy of the build in a fresh folder, so the test can change it under the server. */
+function copyOfBuild() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-pwa-'));
+  fs.cpSync(dist, dir, { recursive: true });
+  return dir;
+}
+
+/** Turns a copied build into "the next build": a changed page, re-run through the precache hook. */
+function rebuild(dir, marker) {
+  const index = path.join(dir, 'index.html');
+  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<head>', `<head><meta name="loupe-test-build" content="${marker}">`));
+  fs.copyFileSync(path.join(repo, 'assets/sw.js'), path.join(dir, 'sw.js'));
+  execFileSync('node', [path.join(repo, 'scripts/precache.mjs'), dir]);
+}
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15000 });
+}
+
+describe('offline and installable', () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser.close(); });
+
+  it('works offline once the worker controls the page', async () => {
+    const site = copyOfBuild();
+    const server = await serve(site);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url + '?theme=trade');
+    await controlled(page);
+    await server.close();
+    await page.reload();
+    await page.waitForSelector('[data-testid=status]');
+    assert.equal((await shownPassages(page)).length, 5);
+    await toggle(page, 'theme', 'energy');
+    await page.waitForFunction(() => location.search === '?theme=trade&theme=energy');
+    await page.fill('#search-input', 'oil');
+    await page.waitForFunction(() => location.search.startsWith('?q=oil'));
+    assert.ok((await shownPassages(page)).length > 0, 'search works offline');
+    const fresh = await context.newPage();
+    await fresh.goto(server.url + 'index.html?q=china');
+    await fresh.waitForSelector('[data-testid=status]');
+    assert.ok((await shownPassages(fresh)).length > 0, 'a navigation offline gets the cached page');
+    await context.close();
+  });
+
+  it('a rebuilt site prompts for a reload, then runs the new build', async () => {
+    const site = copyOfBuild();
+    rebuild(site, 'one');
+    const server = await serve(site);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await controlled(page);
+    const cachesBefore = await page.evaluate(() => caches.keys());
+    rebuild(site, 'two');
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForSelector('#update:not([hidden])', { timeout: 15000 });
+    assert.equal(await page.getAttribute('meta[name=loupe-test-build]', 'content'), 'one', 'the old build runs until the reader reloads');
+    await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
+    await page.waitForSelector('[data-testid=status]');
+    assert.equal(await page.getAttribute('meta[name=loupe-test-build]', 'content'), 'two');
+    await page.waitForFunction((before) => caches.keys().then((keys) => keys.length === 1 && keys[0] !== before[0]), cachesBefore);
+    await context.close();
+    await server.close();
+  });
+
+  it('Chromium reports no installability errors', async () => {
+    const server = await serve(dist);
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-profile-'));
+    const context = await launchPersistent(profile);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await (await page.request.get(server.url + 'manifest.webmanifest')).json();
+    for (const field of ['id', 'name', 'short_name', 'description', 'start_url', 'scope', 'display']) assert.ok(manifest[field], field);
+    for (const size of ['192x192', '512x512']) {
+      for (const purpose of ['any', 'maskable']) {
+        assert.ok(manifest.icons.some((i) => i.sizes === size && i.purpose === purpose), `${size} ${purpose}`);
+      }
+    }
+    await context.close();
+    await server.close();
+  });
+});

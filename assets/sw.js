@@ -1,4 +1,4 @@
-// Loupe's service worker: precaches one build (the list is written by scripts/precache.mjs in
+// Loupe's service worker: precaches one build (the list is written by scripts/post-build.mjs in
 // Trunk's post_build hook), serves it offline, and never mixes two builds. A new build waits
 // until the page asks it to take over ("new version available — reload").
 const BUILD = '__LOUPE_BUILD__';

@@ -60,6 +60,7 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) page.errors.push(m.text()); });
   await page.goto(url);
   await page.waitForSelector('[data-testid=status]');
   return page;

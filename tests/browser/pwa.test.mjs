@@ -21,7 +21,7 @@ function rebuild(dir, marker) {
   const index = path.join(dir, 'index.html');
   fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<head>', `<head><meta name="loupe-test-build" content="${marker}">`));
   fs.copyFileSync(path.join(repo, 'assets/sw.js'), path.join(dir, 'sw.js'));
-  execFileSync('node', [path.join(repo, 'scripts/precache.mjs'), dir]);
+  execFileSync('node', [path.join(repo, 'scripts/post-build.mjs'), dir]);
 }
 
 async function controlled(page) {

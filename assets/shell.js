@@ -24,6 +24,18 @@
     if (document.getElementById('loading')) fail(event.message || event.error);
   });
 
+  // --- Focus is never lost: when a control removes itself (a filter chip, "Clear all"), focus
+  // moves to the result count instead of falling back to the page.
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    setTimeout(function () {
+      var active = document.activeElement;
+      if (target.isConnected || (active && active !== document.body)) return;
+      var fallback = document.querySelector('[data-focus-fallback]');
+      if (fallback) fallback.focus({ preventScroll: true });
+    }, 0);
+  }, true);
+
   // --- Embed mode.
   if (embedded) {
     document.documentElement.classList.add('embed');

@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <div class="layout">
+            <SearchBox />
             <aside id="facets" class="facets" class:open=move || drawer_open.get() aria-label="Filters">
                 <div class="drawer-head">
                     <h2>"Filters"</h2>
@@ -122,7 +123,6 @@ pub fn App() -> impl IntoView {
                 <FacetPanel />
             </aside>
             <main id="results" class="results" tabindex="-1">
-                <SearchBox />
                 <ViewTabs />
                 <ResultStatus />
                 <ActiveFilters />

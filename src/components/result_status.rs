@@ -18,6 +18,8 @@ pub fn ResultStatus() -> impl IntoView {
         }
     };
     view! {
-        <p class="result-status" role="status" aria-live="polite" data-testid="status">{message}</p>
+        <p class="result-status" role="status" aria-live="polite" data-testid="status" tabindex="-1" data-focus-fallback="">
+            {message}
+        </p>
     }
 }

@@ -1,0 +1,102 @@
+// Accessibility: axe-core reports no WCAG 2.2 A/AA violation in any state, light and dark; the
+// keyboard reaches everything and focus is never lost; the status region announces counts.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { serve, launch, shownPassages } from './helpers.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const STATES = {
+  default: '',
+  filtered: '?theme=forecasts&entity=russia',
+  'zero results': '?theme=media&voice=wang-yi',
+  search: '?q=partnership',
+  'theme map': '?theme=forecasts&view=map',
+  reading: '?theme=forecasts&view=read',
+  matrix: '?theme=trade&view=matrix',
+  concordance: '?q=china&view=kwic',
+  embed: '?theme=trade&embed=1',
+};
+
+describe('accessibility', () => {
+  let server, browser;
+  before(async () => { server = await serve(); browser = await launch(); });
+  after(async () => { await browser.close(); await server.close(); });
+
+  for (const scheme of ['light', 'dark']) {
+    it(`axe finds no WCAG 2.2 A/AA violation (${scheme})`, async () => {
+      // bypassCSP only lets the test inject axe; the page itself runs under its own policy.
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const failures = [];
+      for (const [state, query] of Object.entries(STATES)) {
+        const page = await context.newPage();
+        await page.goto(server.url + query);
+        await page.waitForSelector('[data-testid=status]');
+        await page.addScriptTag({ path: axePath });
+        const { violations } = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+        for (const v of violations) {
+          failures.push(`${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        }
+        await page.close();
+      }
+      await context.close();
+      assert.deepEqual(failures, []);
+    });
+  }
+
+  it('the keyboard reaches search, views, facets and results in a sensible order', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=status]');
+    const order = [];
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => {
+        const el = document.activeElement;
+        return el.dataset.value || el.dataset.view || el.id || el.className || el.tagName;
+      }));
+    }
+    assert.equal(order[0], 'skip-link', 'a skip link comes first');
+    const search = order.indexOf('search-input');
+    const firstFacet = order.findIndex((o) => o === 'trade');
+    assert.ok(firstFacet > 0, `facets are reachable: ${order}`);
+    assert.ok(search < firstFacet, `search before the facets: ${order}`);
+    // The skip link jumps past the facets to the results.
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=status]');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.view), 'list', 'after the skip link, the views come next');
+  });
+
+  it('focus is never lost when the page updates', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + '?theme=trade&entity=china');
+    await page.waitForSelector('[data-testid=active-filters]');
+    await page.getByRole('button', { name: 'Remove filter: Trade & economy' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search === '?entity=china');
+    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'removing a chip keeps focus on the page');
+    await page.getByRole('button', { name: 'Clear all' }).first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search === '');
+    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'Clear all keeps focus on the page');
+    await page.goto(server.url + '?theme=media&voice=wang-yi');
+    await page.locator('[data-testid=remove-last]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search === '?theme=media');
+    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+  });
+
+  it('the status region announces the count as filters change', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const status = page.locator('[role=status][aria-live=polite][data-testid=status]');
+    assert.equal(await status.textContent(), 'All 19 passages');
+    await page.locator('input[data-value=forecasts]').check();
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent === '7 of 19 passages match');
+    assert.equal((await shownPassages(page)).length, 7);
+  });
+});

@@ -15,6 +15,9 @@ trunk build --release
 echo "== size budget"
 bash scripts/size.sh --check
 
+echo "== a second build over a hostile seed folder, for the browser's security tests"
+LOUPE_SEEDS="$PWD/tests/corpus/hostile" trunk build --release --dist dist-hostile
+
 echo "== browser tests (headless Chromium)"
 cd tests
 npm test

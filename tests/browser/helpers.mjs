@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '../..');
 export const dist = path.join(repo, 'dist');
+/** The site built over tests/corpus/hostile (script payloads in a seed file). */
+export const hostileDist = path.join(repo, 'dist-hostile');
 export const artifacts = path.join(repo, 'tests/artifacts');
 
 const types = {
@@ -29,7 +31,8 @@ export async function serve(root = dist, { port = 0 } = {}) {
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    // Like most static hosts, allow any origin to read the files (a sandboxed frame has none).
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'access-control-allow-origin': '*' });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

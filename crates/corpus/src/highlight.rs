@@ -63,7 +63,7 @@ pub fn snippet<'a>(text: &'a str, marks: &[(Span, u32)], focus: &[Span], max_wor
     let (start, end) = (words[first].start, words[last].end);
     let shifted: Vec<(Span, u32)> = marks
         .iter()
-        .filter(|(s, _)| s.start >= start && s.end <= end)
+        .filter(|(s, _)| s.start < s.end && s.start >= start && s.end <= end)
         .map(|(s, tag)| (Span { start: s.start - start, end: s.end - start }, *tag))
         .collect();
     Snippet { runs: runs(&text[start as usize..end as usize], &shifted), cut_before: first > 0, cut_after: last + 1 < words.len() }

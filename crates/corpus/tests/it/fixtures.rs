@@ -61,3 +61,9 @@ fn encoded_corpus_round_trips() {
     let bytes = loupe_corpus::encode::encode(&corpus);
     assert_eq!(loupe_corpus::encode::decode(&bytes).unwrap(), corpus);
 }
+
+#[test]
+fn markup_in_a_seed_is_kept_as_text() {
+    let compiled = compile_dir(&repo_root().join("tests/corpus/hostile"));
+    expect_file![repo_root().join("tests/corpus/hostile.snap")].assert_eq(&render(&compiled));
+}

@@ -4,6 +4,7 @@
 mod annotation;
 mod bad_input;
 mod fixtures;
+mod hostile;
 mod queries;
 mod search;
 mod views;

@@ -3,10 +3,10 @@
 # --check, fails when the first load (html + js + wasm + css) exceeds the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget_kb=${LOUPE_SIZE_BUDGET_KB:-200}
+budget_kb=${LOUPE_SIZE_BUDGET_KB:-250}
 total=0
 printf '%-44s %10s %10s\n' file bytes gzipped
-for file in dist/*.html dist/*.js dist/*.wasm dist/*.css; do
+for file in dist/index.html dist/loupe-app-*.js dist/shell-*.js dist/*.wasm dist/*.css; do
   [[ -f "$file" ]] || continue
   raw=$(stat -c %s "$file")
   gz=$(gzip -9 -c "$file" | wc -c)

@@ -7,7 +7,7 @@ bash scripts/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PWD/tests/node_modules/.bin:$PATH"
 
 echo "== core tests (cargo test)"
-cargo test -p loupe-corpus
+cargo test -p loupe-corpus -p loupe-bench
 
 echo "== release build (trunk build --release)"
 trunk build --release

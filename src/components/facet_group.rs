@@ -27,6 +27,9 @@ impl FacetOption {
     }
 }
 
+/// Values shown in a collapsed group.
+const COLLAPSED_VALUES: usize = 12;
+
 /// `ranked` groups list values by their count over the whole corpus (most named first);
 /// others keep the corpus order (themes as the taxonomy lists them, sections as they stand).
 #[component]
@@ -45,13 +48,40 @@ pub fn FacetGroup(legend: &'static str, slug: &'static str, mut options: Vec<Fac
         };
         options.sort_by(|a, b| total(b).cmp(&total(a)).then_with(|| a.label.cmp(&b.label)));
     }
-    let items = options.into_iter().map(|option| view! { <FacetValue option /> }).collect_view();
+    // Long groups show their first values (and any selected one) until expanded, so a large
+    // corpus does not redraw thousands of counts per keystroke.
+    let view = expect_context::<View>();
+    let total = options.len();
+    let options = StoredValue::new(options);
+    let expanded = RwSignal::new(false);
+    let visible = Memo::new(move |_| {
+        let all = expanded.get() || total <= COLLAPSED_VALUES;
+        view.query.with(|q| {
+            options.with_value(|options| {
+                options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, o)| all || *i < COLLAPSED_VALUES || q.contains(o.facet, &o.id))
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <details class="facet-group" open data-facet=slug>
             <summary>{legend}</summary>
             <fieldset data-testid=format!("facet-{slug}")>
                 <legend class="visually-hidden">{legend}</legend>
-                <ul class="facet-values">{items}</ul>
+                <ul class="facet-values">
+                    <For each=move || visible.get() key=|i| *i let:i>
+                        <FacetValue option=options.with_value(|o| o[i].clone()) />
+                    </For>
+                </ul>
+                <Show when=move || { total > COLLAPSED_VALUES }>
+                    <button class="facet-more" aria-expanded=move || expanded.get().to_string() on:click=move |_| expanded.update(|e| *e = !*e)>
+                        {move || if expanded.get() { format!("Show fewer {}", legend.to_lowercase()) } else { format!("Show all {total} {}", legend.to_lowercase()) }}
+                    </button>
+                </Show>
             </fieldset>
         </details>
     }

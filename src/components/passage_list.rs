@@ -1,15 +1,32 @@
-//! The list of matching passages (keyed, so unchanged cards are kept), or a helpful empty state.
+//! The list of matching passages, a page at a time (keyed, so unchanged cards are kept), or a
+//! helpful empty state.
 
 use leptos::prelude::*;
 
 use crate::app::View;
 use crate::components::active_filters::filter_label;
 use crate::components::passage_card::PassageCard;
+use crate::state::{self, corpus};
+
+/// Passages drawn at first, and added by each "Show more": a large corpus never builds
+/// thousands of cards on a keystroke.
+const PAGE: usize = 50;
 
 #[component]
 pub fn PassageList() -> impl IntoView {
     let view = expect_context::<View>();
-    let passages = move || view.evaluation.with(|e| e.passages.clone());
+    // How many are shown, for which query: a new query starts again at one page (or as far as
+    // the passage a deep link names).
+    let target = state::passage_from_hash().and_then(|id| corpus().passage_index(&id));
+    let start = view.evaluation.with_untracked(|e| target.and_then(|t| e.passages.iter().position(|&p| p == t)).map_or(PAGE, |i| (i / PAGE + 1) * PAGE));
+    let shown = RwSignal::new((view.query.get_untracked(), start));
+    let limit = move || shown.with(|(q, n)| if view.query.with(|current| current == q) { *n } else { PAGE });
+    let passages = move || view.evaluation.with(|e| e.passages.iter().copied().take(limit()).collect::<Vec<_>>());
+    let remaining = move || view.evaluation.with(|e| e.passages.len().saturating_sub(limit()));
+    let more = move |_| {
+        let next = limit() + PAGE;
+        shown.set((view.query.get_untracked(), next));
+    };
     view! {
         <Show when=move || view.evaluation.with(|e| !e.passages.is_empty()) fallback=EmptyState>
             <ol class="passages" data-testid="passages">
@@ -17,9 +34,15 @@ pub fn PassageList() -> impl IntoView {
                     <PassageCard passage />
                 </For>
             </ol>
+            <Show when=move || { remaining() > 0 }>
+                <button class="show-more" data-testid="show-more" on:click=more>
+                    {move || format!("Show {} more of {}", remaining().min(PAGE), remaining())}
+                </button>
+            </Show>
         </Show>
     }
 }
+
 
 /// No match: say so, and offer to undo the last filter in one click.
 #[component]

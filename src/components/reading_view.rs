@@ -9,18 +9,29 @@ use crate::app::View;
 use crate::components::passage_text::PassageText;
 use crate::state::corpus;
 
+/// Documents drawn at once.
+const DOCUMENTS_PER_PAGE: usize = 5;
+
 #[component]
 pub fn ReadingView() -> impl IntoView {
     let view = expect_context::<View>();
     let c = corpus();
     let total = move || view.evaluation.with(|e| e.passages.len());
-    // With a document filter, only those documents; otherwise all of them.
-    let documents = move || {
-        view.query.with(|q| {
-            let chosen: Vec<u32> = q.values(Facet::Document).iter().filter_map(|id| c.document_index(id)).collect();
-            if chosen.is_empty() { (0..c.documents.len() as u32).collect() } else { chosen }
-        })
-    };
+    // With a document filter, those documents; otherwise the documents holding a match (all of
+    // them when nothing matches), a few at a time.
+    let candidates = Memo::new(move |_| {
+        let chosen: Vec<u32> = view.query.with(|q| q.values(Facet::Document).iter().filter_map(|id| c.document_index(id)).collect());
+        if !chosen.is_empty() {
+            return chosen;
+        }
+        let mut holding: Vec<u32> = view.evaluation.with(|e| e.passages.iter().map(|&p| c.passages[p as usize].document).collect());
+        holding.sort_unstable();
+        holding.dedup();
+        if holding.is_empty() { (0..c.documents.len() as u32).collect() } else { holding }
+    });
+    let limit = RwSignal::new(DOCUMENTS_PER_PAGE);
+    let documents = move || candidates.with(|d| d.iter().copied().take(limit.get()).collect::<Vec<_>>());
+    let remaining = move || candidates.with(Vec::len).saturating_sub(limit.get());
     view! {
         <div class="reading" data-testid="reading-view">
             <button class="back-to-results" data-testid="back-to-results" on:click=move |_| view.update(|q| q.view = ViewMode::List)>
@@ -29,6 +40,11 @@ pub fn ReadingView() -> impl IntoView {
             <For each=documents key=|d| *d let:document>
                 <ReadDocument document />
             </For>
+            <Show when=move || { remaining() > 0 }>
+                <button class="show-more" on:click=move |_| limit.update(|n| *n += DOCUMENTS_PER_PAGE)>
+                    {move || format!("Show more documents ({} left)", remaining())}
+                </button>
+            </Show>
         </div>
     }
 }

@@ -12,10 +12,26 @@ const GAP: u32 = 2;
 const LABEL_WIDTH: u32 = 200;
 const TOP: u32 = 18;
 
+/// Documents drawn at once.
+const DOCUMENTS_PER_PAGE: usize = 20;
+
 #[component]
 pub fn ThemeMap() -> impl IntoView {
-    let documents = (0..corpus().documents.len() as u32).map(|d| view! { <DocumentMap document=d /> }).collect_view();
-    view! { <div class="theme-map" data-testid="theme-map">{documents}</div> }
+    let total = corpus().documents.len();
+    let limit = RwSignal::new(DOCUMENTS_PER_PAGE);
+    let documents = move || (0..limit.get().min(total) as u32).collect::<Vec<_>>();
+    view! {
+        <div class="theme-map" data-testid="theme-map">
+            <For each=documents key=|d| *d let:document>
+                <DocumentMap document />
+            </For>
+            <Show when=move || limit.get() < total>
+                <button class="show-more" on:click=move |_| limit.update(|n| *n += DOCUMENTS_PER_PAGE)>
+                    {move || format!("Show more documents ({} left)", total - limit.get())}
+                </button>
+            </Show>
+        </div>
+    }
 }
 
 /// The first words of a passage, for tooltips.

@@ -1,0 +1,130 @@
+// Browser benchmark: Loupe against MiniSearch + ItemsJS in the same headless Chromium run, for
+// the seed corpus and a 1,000-article synthetic corpus. Prints a markdown table.
+//
+// Run it through `bash scripts/bench.sh`, which builds dist/, dist-1000/ and the peers' data.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve, launch, repo } from '../browser/helpers.mjs';
+
+const CORPORA = [
+  { name: 'seed', dist: 'dist', data: 'target/bench-data/seed.json', typed: 'partnership', facets: 'theme=forecasts&theme=trade&entity=russia' },
+  { name: '1000 articles', dist: 'dist-1000', data: 'target/bench-data/seeds-1000.json', typed: 'partnership', facets: 'theme=forecasts&theme=trade&entity=russia' },
+];
+const RUNS = 15;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round((xs.length - 1) * 0.95))];
+const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(repo, file)), { level: 9 }).length;
+
+/** Gzipped bytes of what each side loads. */
+function bytes(corpus) {
+  const dist = path.join(repo, corpus.dist);
+  const first = fs.readdirSync(dist).filter((f) => /^(index\.html|loupe-app-.*\.(js|wasm)|shell-.*\.js|main-.*\.css)$/.test(f));
+  const loupe = first.reduce((n, f) => n + gz(path.join(corpus.dist, f)), 0);
+  const peers = ['tests/bench/peers.html', 'tests/bench/peers.js', 'tests/node_modules/minisearch/dist/umd/index.js', 'tests/node_modules/itemsjs/dist/index.umd.js', corpus.data]
+    .reduce((n, f) => n + gz(f), 0);
+  return { loupe, peers };
+}
+
+/** Navigation → first result painted, in ms, and the memory in use then. */
+async function coldStart(browser, url) {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__wasmMemory = 0;
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory.buffer.byteLength; });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-passage]')) {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }));
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__painted, null, { timeout: 60000 });
+  const painted = await page.evaluate(() => window.__painted);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  const wasm = await page.evaluate(() => window.__wasmMemory);
+  return { page, painted, memory: heap + wasm };
+}
+
+/** Keystroke → results painted, per character of `word`, in ms. */
+async function keystrokes(page, word) {
+  await page.evaluate(() => {
+    window.__latencies = [];
+    const results = document.getElementById('results');
+    let started = 0;
+    addEventListener('keydown', () => { started = performance.now(); }, true);
+    new MutationObserver(() => {
+      if (!started) return;
+      const t0 = started;
+      started = 0;
+      requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - t0)));
+    }).observe(results, { childList: true, subtree: true, characterData: true });
+  });
+  await page.click('#search-input');
+  for (const ch of word) {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(120);
+  }
+  return page.evaluate(() => window.__latencies);
+}
+
+/** Latency of the query function alone, in ms: Loupe's JS API or the peers' function. */
+async function queryLatency(page, fn, queries) {
+  return page.evaluate(([fn, queries, runs]) => {
+    const call = fn === 'loupe' ? (q) => window.wasmBindings.loupeQuery(q) : (q) => window.peerQuery(q);
+    const times = [];
+    for (let r = 0; r < runs; r++) for (const q of queries) { const t = performance.now(); call(q); times.push(performance.now() - t); }
+    return times;
+  }, [fn, queries, RUNS]);
+}
+
+const server = await serve(repo);
+const browser = await launch();
+const rows = [];
+for (const corpus of CORPORA) {
+  if (!fs.existsSync(path.join(repo, corpus.dist))) { console.error(`skipping ${corpus.name}: ${corpus.dist}/ is not built`); continue; }
+  const queries = [`q=${corpus.typed}`, corpus.facets, `q=china&${corpus.facets}`, 'q=diplomatc'];
+  const cold = { loupe: [], peers: [] };
+  let loupeMemory = 0;
+  let peersMemory = 0;
+  let typing = [];
+  let loupeQueries = [];
+  let peerQueries = [];
+  for (let i = 0; i < 5; i++) {
+    const loupe = await coldStart(browser, `${server.url}${corpus.dist}/index.html`);
+    cold.loupe.push(loupe.painted);
+    loupeMemory = loupe.memory;
+    if (i === 0) {
+      typing = await keystrokes(loupe.page, corpus.typed);
+      loupeQueries = await queryLatency(loupe.page, 'loupe', queries);
+    }
+    await loupe.page.close();
+    const peers = await coldStart(browser, `${server.url}tests/bench/peers.html?data=/${corpus.data}`);
+    cold.peers.push(peers.painted);
+    peersMemory = peers.memory;
+    if (i === 0) peerQueries = await queryLatency(peers.page, 'peers', queries);
+    await peers.page.close();
+  }
+  const size = bytes(corpus);
+  rows.push([corpus.name, 'cold start → first results painted (ms, median)', median(cold.loupe), median(cold.peers)]);
+  rows.push([corpus.name, 'query latency (ms, median)', median(loupeQueries), median(peerQueries)]);
+  rows.push([corpus.name, 'query latency (ms, p95)', p95(loupeQueries), p95(peerQueries)]);
+  rows.push([corpus.name, 'keystroke → results painted (ms, median / p95)', `${median(typing).toFixed(1)} / ${p95(typing).toFixed(1)}`, '']);
+  rows.push([corpus.name, 'bytes transferred, gzipped (KB)', size.loupe / 1000, size.peers / 1000]);
+  rows.push([corpus.name, 'memory: JS heap + wasm memory (MB)', loupeMemory / 1e6, peersMemory / 1e6]);
+}
+await browser.close();
+await server.close();
+
+const fmt = (x) => (typeof x === 'number' ? x.toFixed(x < 10 ? 2 : 1) : x);
+console.log('| corpus | measure | Loupe | MiniSearch + ItemsJS | Loupe ÷ peers |');
+console.log('|---|---|---|---|---|');
+for (const [corpus, measure, loupe, peers] of rows) {
+  const ratio = typeof loupe === 'number' && typeof peers === 'number' && peers > 0 ? (loupe / peers).toFixed(2) : '';
+  console.log(`| ${corpus} | ${measure} | ${fmt(loupe)} | ${fmt(peers)} | ${ratio} |`);
+}

@@ -1,8 +1,6 @@
 //! The root component: owns the view state (the query, mirrored in the URL), derives the
 //! evaluation, and lays out the facet panel, the status line, the active filters and the list.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use loupe_corpus::query::{evaluate, Evaluation, Query};
 
@@ -24,8 +22,6 @@ use crate::state::{self, corpus};
 pub struct View {
     pub query: RwSignal<Query>,
     pub evaluation: Memo<Evaluation>,
-    /// Passage → positions of the words the search text matched in it.
-    pub matched_words: Memo<HashMap<u32, Vec<u32>>>,
 }
 
 impl View {
@@ -56,6 +52,14 @@ impl View {
         request_animation_frame(move || state::reveal_passage(&id));
     }
 
+    /// Positions of the words the search matched in a passage (none without a search).
+    pub fn matched_words(&self, passage: u32) -> Vec<u32> {
+        self.evaluation.with(|e| {
+            let at = e.passages.iter().position(|&p| p == passage);
+            at.and_then(|i| e.matched_words.get(i)).cloned().unwrap_or_default()
+        })
+    }
+
     pub fn update(&self, change: impl FnOnce(&mut Query)) {
         let mut query = self.query.get_untracked();
         change(&mut query);
@@ -69,10 +73,7 @@ pub fn App() -> impl IntoView {
     state::replace_url(&initial, state::passage_from_hash().as_deref());
     let query = RwSignal::new(initial);
     let evaluation = Memo::new(move |_| query.with(|q| evaluate(corpus(), q)));
-    let matched_words = Memo::new(move |_| {
-        evaluation.with(|e| e.passages.iter().copied().zip(e.matched_words.iter().cloned()).collect::<HashMap<_, _>>())
-    });
-    let view = View { query, evaluation, matched_words };
+    let view = View { query, evaluation };
     provide_context(view);
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| query.set(state::query_from_location()));

@@ -26,10 +26,12 @@ pub fn PassageText(passage: u32, trim: bool) -> impl IntoView {
     });
     move || {
         let active = active_themes.get();
-        let matched: Vec<Span> = view.matched_words.with(|m| {
-            let positions = m.get(&passage).cloned().unwrap_or_default();
+        let positions = view.matched_words(passage);
+        let matched: Vec<Span> = if positions.is_empty() {
+            Vec::new()
+        } else {
             words(&p.text).enumerate().filter(|(i, _)| positions.contains(&(*i as u32))).map(|(_, w)| w.span()).collect()
-        });
+        };
         let evidence = p
             .themes
             .iter()

@@ -1,9 +1,15 @@
-//! The live result count, in a `role="status"` region present from the first paint.
+//! The result count, in a `role="status"` region present from the first paint. It speaks once
+//! typing pauses, so a screen reader is not flooded with a count per keystroke.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::app::View;
 use crate::state::corpus;
+
+/// How long the count waits for the reader to stop typing or clicking.
+const ANNOUNCE_AFTER: Duration = Duration::from_millis(250);
 
 #[component]
 pub fn ResultStatus() -> impl IntoView {
@@ -17,9 +23,18 @@ pub fn ResultStatus() -> impl IntoView {
             format!("{shown} of {total} passages match")
         }
     };
+    let announced = RwSignal::new(message());
+    // A timer is the outside world: the effect only schedules the update.
+    Effect::new(move |_| {
+        let text = message();
+        let timer = set_timeout_with_handle(move || announced.set(text), ANNOUNCE_AFTER).ok();
+        on_cleanup(move || {
+            if let Some(timer) = timer {
+                timer.clear();
+            }
+        });
+    });
     view! {
-        <p class="result-status" role="status" aria-live="polite" data-testid="status" tabindex="-1" data-focus-fallback="">
-            {message}
-        </p>
+        <p class="result-status" role="status" aria-live="polite" data-testid="status" tabindex="-1" data-focus-fallback="">{move || announced.get()}</p>
     }
 }

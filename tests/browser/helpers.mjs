@@ -112,8 +112,12 @@ export async function expectAgreesWithCore(assert, page) {
       assert.equal(n, expected.facets[facet][id], `count of ${facet}=${id} for ${search}`);
     }
   }
-  const status = await page.textContent('[data-testid=status]');
-  assert.match(status, new RegExp(`\\b${expected.total}\\b`), 'status announces the total');
+  // The status region speaks once input pauses.
+  const all = loupeExport().passages.length;
+  const pattern = expected.total === all ? new RegExp(`^All ${all} passages$`) : new RegExp(`^${expected.total} of ${all} passages match$`);
+  await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-testid=status]').textContent), pattern.source, { timeout: 5000 })
+    .catch(() => {});
+  assert.match(await page.textContent('[data-testid=status]'), pattern, 'status announces the total');
 }
 
 export function screenshotPath(name) {

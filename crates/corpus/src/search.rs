@@ -15,6 +15,8 @@ use crate::text::{self, Analyzer};
 pub const MAX_QUERY_CHARS: usize = 512;
 /// Most words and phrases read from one query.
 pub const MAX_CLAUSES: usize = 16;
+/// Shortest word (in characters) matched as a prefix: one letter would match most of a corpus.
+pub const PREFIX_MIN_CHARS: usize = 2;
 /// Shortest word (in characters) given typo tolerance.
 pub const FUZZY_MIN_CHARS: usize = 5;
 const K1: f32 = 1.2;
@@ -179,7 +181,7 @@ fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool,
     for &term in index.family(&analyzer.stem(word)) {
         add(term, Tier::Stemmed, &mut variants);
     }
-    if prefix {
+    if prefix && word.chars().count() >= PREFIX_MIN_CHARS {
         for term in index.with_prefix(word) {
             add(term, Tier::Prefix, &mut variants);
         }

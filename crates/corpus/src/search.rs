@@ -105,8 +105,46 @@ impl SearchQuery {
     }
 }
 
-/// Per passage: best tier, term frequency, matched positions.
-type Matches = BTreeMap<u32, (Tier, u32, Vec<u32>)>;
+/// How a clause matched one passage: best tier, term frequency, matched positions.
+type Match = (Tier, u32, Vec<u32>);
+
+/// A clause's matches, one slot per passage: a prefix that hits most of a large corpus costs
+/// one pass, not a tree insertion per passage.
+struct Matches {
+    slots: Vec<Option<Match>>,
+    len: usize,
+}
+
+impl Matches {
+    fn new(passages: usize) -> Self {
+        Self { slots: vec![None; passages], len: 0 }
+    }
+
+    fn entry(&mut self, passage: u32, tier: Tier) -> &mut Match {
+        let slot = &mut self.slots[passage as usize];
+        if slot.is_none() {
+            self.len += 1;
+        }
+        slot.get_or_insert_with(|| (tier, 0, Vec::new()))
+    }
+
+    fn get(&self, passage: u32) -> Option<&Match> {
+        self.slots.get(passage as usize)?.as_ref()
+    }
+
+    fn contains(&self, passage: u32) -> bool {
+        self.get(passage).is_some()
+    }
+
+    /// Matching passages, ascending.
+    fn passages(&self) -> impl Iterator<Item = u32> + '_ {
+        self.slots.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(p, _)| p as u32)
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}
 
 /// The passages matching the query, best first. `None` when the query has no clause.
 pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Vec<Hit>> {
@@ -122,7 +160,7 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Vec<Hit>> {
     for clause in &query.clauses {
         let matches = match_clause(corpus, &analyzer, clause);
         if clause.negated {
-            matches.keys().for_each(|&p| excluded[p as usize] = true);
+            matches.passages().for_each(|p| excluded[p as usize] = true);
         } else {
             positive.push(matches);
         }
@@ -132,13 +170,12 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Vec<Hit>> {
     }
     let (first, rest) = positive.split_first().expect("not empty");
     let mut hits: Vec<Hit> = first
-        .keys()
-        .copied()
-        .filter(|&p| !excluded[p as usize] && rest.iter().all(|m| m.contains_key(&p)))
+        .passages()
+        .filter(|&p| !excluded[p as usize] && rest.iter().all(|m| m.contains(p)))
         .map(|passage| {
             let mut hit = Hit { passage, tiers: 0, score: 0.0, positions: Vec::new() };
             for matches in &positive {
-                let (tier, tf, positions) = &matches[&passage];
+                let (tier, tf, positions) = matches.get(passage).expect("every clause matched");
                 hit.tiers += *tier as u32;
                 hit.score += bm25(*tf, matches.len(), n, lengths[passage as usize], average_length);
                 hit.positions.extend(positions);
@@ -198,10 +235,10 @@ fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool,
 }
 
 fn match_word(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fuzzy: bool) -> Matches {
-    let mut matches = Matches::new();
+    let mut matches = Matches::new(corpus.passages.len());
     for (term, tier) in word_variants(corpus, analyzer, word, prefix, fuzzy) {
         for posting in &corpus.index.terms[term as usize].postings {
-            let entry = matches.entry(posting.passage).or_insert((tier, 0, Vec::new()));
+            let entry = matches.entry(posting.passage, tier);
             entry.0 = entry.0.min(tier);
             entry.1 += posting.positions.len() as u32;
             entry.2.extend(&posting.positions);
@@ -213,7 +250,7 @@ fn match_word(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fu
 /// A phrase matches where its words stand at consecutive positions: exactly (tier exact), or
 /// up to stemming (tier stemmed).
 fn match_phrase(corpus: &Corpus, analyzer: &Analyzer, words: &[String]) -> Matches {
-    let mut matches = Matches::new();
+    let mut matches = Matches::new(corpus.passages.len());
     for tier in [Tier::Exact, Tier::Stemmed] {
         // Per word: passage → positions.
         let per_word: Vec<BTreeMap<u32, Vec<u32>>> = words
@@ -232,7 +269,7 @@ fn match_phrase(corpus: &Corpus, analyzer: &Analyzer, words: &[String]) -> Match
             .collect();
         let Some((first, rest)) = per_word.split_first() else { return matches };
         for (&passage, starts) in first {
-            if matches.contains_key(&passage) {
+            if matches.contains(passage) {
                 continue;
             }
             let occurrences: Vec<u32> = starts
@@ -242,7 +279,7 @@ fn match_phrase(corpus: &Corpus, analyzer: &Analyzer, words: &[String]) -> Match
                 .collect();
             if !occurrences.is_empty() {
                 let positions = occurrences.iter().flat_map(|&s| s..s + words.len() as u32).collect();
-                matches.insert(passage, (tier, occurrences.len() as u32, positions));
+                *matches.entry(passage, tier) = (tier, occurrences.len() as u32, positions);
             }
         }
     }

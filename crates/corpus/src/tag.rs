@@ -488,8 +488,13 @@ impl EntityTagger {
             && tokens.get(after + 1).is_some_and(|t| matches!(t.key.as_str(), "a" | "an" | "the"))
             && (after + 2..(after + 7).min(tokens.len()))
                 .take_while(|&k| tokens[k].is_word && !tokens[k].word.is_capitalised())
-                .any(|k| self.rules.roles.iter().any(|r| fold(r) == tokens[k].key || format!("{}s", fold(r)) == tokens[k].key));
-        (speaks || has_role).then(|| (len, surface(tokens, i, after)))
+                .any(|k| self.is_role(tokens[k].word.text));
+        // `… economy minister, Robert Habeck, …` or `spokesman Dmitry Peskov`: a role just before.
+        let role_before = {
+            let before = if i >= 1 && tokens[i - 1].word.text == "," { i.checked_sub(2) } else { i.checked_sub(1) };
+            before.is_some_and(|k| tokens[k].is_word && !tokens[k].word.is_capitalised() && self.is_role(tokens[k].word.text))
+        };
+        (speaks || has_role || role_before).then(|| (len, surface(tokens, i, after)))
     }
 
     /// Number of capitalised words (at most `max`) from `i` that can be part of a name.
@@ -505,6 +510,16 @@ impl EntityTagger {
                     && !self.titles.iter().any(|title| title.len() == 1 && title[0] == t.key)
             })
             .count()
+    }
+
+    /// A role noun, singular or plural (`professor`, `fellows`), compared as written (not
+    /// spelling-folded: `minister` is no variant of anything).
+    fn is_role(&self, word: &str) -> bool {
+        let word = fold(word);
+        self.rules.roles.iter().any(|r| {
+            let role = fold(r);
+            role == word || word.strip_suffix('s') == Some(role.as_str())
+        })
     }
 
     fn is_organisation_head(&self, key: &str) -> bool {

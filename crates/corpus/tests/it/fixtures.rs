@@ -67,3 +67,9 @@ fn markup_in_a_seed_is_kept_as_text() {
     let compiled = compile_dir(&repo_root().join("tests/corpus/hostile"));
     expect_file![repo_root().join("tests/corpus/hostile.snap")].assert_eq(&render(&compiled));
 }
+
+#[test]
+fn unseen_energy_article_snapshot() {
+    let compiled = compile_dir(&repo_root().join("tests/corpus/unseen-energy"));
+    expect_file![repo_root().join("tests/corpus/unseen-energy.snap")].assert_eq(&render(&compiled));
+}

@@ -458,7 +458,8 @@ impl EntityTagger {
                 // organisation name or before a known one.
                 let complete = tokens[j - 1].word.is_capitalised() && self.is_organisation_head(&tokens[j - 1].key);
                 let known_next = j + 1 < tokens.len() && longest_alias(&self.aliases, tokens, j + 1).is_some();
-                if tokens[j].key == "and" && (complete || known_next) {
+                let new_phrase = tokens.get(j + 1).is_some_and(|t| t.key == "the");
+                if tokens[j].key == "and" && (complete || known_next || new_phrase) {
                     break;
                 }
                 j += 1;
@@ -592,6 +593,17 @@ impl EntityTagger {
             };
             let sentence = tokens[i].sentence;
             let cue_end = i + cue.len();
+            // `according to a study by researchers at X`: the source follows the phrase, a few
+            // words on, and nothing before it is the speaker.
+            if cue.len() > 1 {
+                let source = mentions
+                    .iter()
+                    .filter(|m| (cue_end..cue_end + 10).contains(&m.0) && tokens[m.0].sentence == sentence && can_speak(m.2))
+                    .min_by_key(|m| m.0);
+                voices.extend(source.map(|m| m.2 as u32));
+                i = cue_end;
+                continue;
+            }
             let after = mentions.iter().filter(|m| (cue_end..=cue_end + 1).contains(&m.0) && can_speak(m.2)).min_by_key(|m| m.0);
             let before = |kind: EntityKind| {
                 mentions

@@ -73,3 +73,9 @@ fn unseen_energy_article_snapshot() {
     let compiled = compile_dir(&repo_root().join("tests/corpus/unseen-energy"));
     expect_file![repo_root().join("tests/corpus/unseen-energy.snap")].assert_eq(&render(&compiled));
 }
+
+#[test]
+fn unseen_media_article_snapshot() {
+    let compiled = compile_dir(&repo_root().join("tests/corpus/unseen-media"));
+    expect_file![repo_root().join("tests/corpus/unseen-media.snap")].assert_eq(&render(&compiled));
+}

@@ -2,10 +2,11 @@
 //!
 //! Trunk exposes the exports as `window.wasmBindings`:
 //! `wasmBindings.loupeQuery("q=trade&theme=forecasts")` → `{total, passages, facets}` (the same
-//! shape as `loupe query`), and `wasmBindings.loupePassages(["id", …])` → the passages' text,
-//! section, document, themes and entities.
+//! shape as `loupe query`), and `wasmBindings.loupePassages(["id", …])` → the passages as the
+//! JSON export writes them (id, document, section, line, text, themes, entities).
 
 use loupe_corpus::query::{evaluate, Query, QueryResult};
+use loupe_corpus::views::export_rows;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -20,43 +21,15 @@ pub fn loupe_query(query_string: &str) -> Result<JsValue, JsValue> {
 }
 
 /// Plain objects (not `Map`s) for maps, so the result reads like JSON.
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+pub fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
-#[derive(Serialize)]
-struct PassageOut<'a> {
-    id: &'a str,
-    document: &'a str,
-    section: &'a str,
-    line: u32,
-    text: &'a str,
-    themes: Vec<&'a str>,
-    entities: Vec<&'a str>,
-    voices: Vec<&'a str>,
-}
-
-/// The passages with these ids (unknown ids are skipped), in the order given.
+/// The passages with these ids (unknown ids are skipped), in the order given, in the shape of
+/// the page's JSON export.
 #[wasm_bindgen(js_name = loupePassages)]
 pub fn loupe_passages(ids: Vec<String>) -> Result<JsValue, JsValue> {
     let c = corpus();
-    let entity = |e: &u32| c.entities[*e as usize].id.as_str();
-    let passages: Vec<PassageOut> = ids
-        .iter()
-        .filter_map(|id| c.passage_index(id))
-        .map(|i| {
-            let p = &c.passages[i as usize];
-            PassageOut {
-                id: &p.id,
-                document: &c.documents[p.document as usize].id,
-                section: &c.sections[p.section as usize].id,
-                line: p.line,
-                text: &p.text,
-                themes: p.themes.iter().map(|h| c.themes[h.theme as usize].id.as_str()).collect(),
-                entities: p.entities.iter().map(entity).collect(),
-                voices: p.voices.iter().map(entity).collect(),
-            }
-        })
-        .collect();
-    to_js(&passages)
+    let passages: Vec<u32> = ids.iter().filter_map(|id| c.passage_index(id)).collect();
+    to_js(&export_rows(c, &passages))
 }

@@ -39,14 +39,14 @@ impl View {
 
     /// Moves to a new query: a new history entry, so Back returns here.
     pub fn navigate(&self, query: Query) {
-        state::push_url(&query);
+        state::push_url(&query, None);
         self.query.set(query);
     }
 
     /// Opens a passage in the reading view (same filters) and scrolls to it, without reloading.
     pub fn read_passage(&self, passage_id: &str) {
         let reading = self.query.get_untracked().with_view(ViewMode::Read);
-        state::push_url_with_fragment(&reading, passage_id);
+        state::push_url(&reading, Some(passage_id));
         self.query.set(reading);
         let id = passage_id.to_string();
         request_animation_frame(move || state::reveal_passage(&id));

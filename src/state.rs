@@ -50,14 +50,10 @@ pub fn url_for(query: &Query, fragment: Option<&str>) -> String {
     url
 }
 
-/// Records a new view in the browser history (so Back returns to the previous one).
-pub fn push_url(query: &Query) {
-    let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, None))));
-}
-
-/// Records a new view that points at a passage.
-pub fn push_url_with_fragment(query: &Query, fragment: &str) {
-    let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, Some(fragment)))));
+/// Records a new view in the browser history (so Back returns to the previous one),
+/// pointing at a passage when `fragment` names one.
+pub fn push_url(query: &Query, fragment: Option<&str>) {
+    let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
 }
 
 /// Whether a click asks for a new tab or window (then the browser should handle the link).

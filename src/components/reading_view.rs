@@ -65,7 +65,7 @@ fn ReadDocument(document: u32) -> impl IntoView {
             }
         }
         let p = p as u32;
-        let is_match = move || view.evaluation.with(|e| e.passages.contains(&p));
+        let is_match = move || view.evaluation.with(|e| e.contains(p));
         blocks.push(
             view! {
                 <p class="read-passage" class:match=is_match id=passage.id.clone() data-passage=passage.id.clone()>

@@ -48,10 +48,15 @@ fn DocumentMap(document: u32) -> impl IntoView {
     let passages: Vec<u32> = (0..c.passages.len() as u32).filter(|&p| c.passages[p as usize].document == document).collect();
     let width = LABEL_WIDTH + passages.len() as u32 * (CELL + GAP);
     let height = TOP + c.themes.len() as u32 * (CELL + GAP);
-    let matching = Memo::new(move |_| view.evaluation.with(|e| e.passages.clone()));
+    let passage_count = passages.len();
+    let document_passages = StoredValue::new(passages.clone());
+    // How many of this document's passages match, among those that pass `keep`.
+    let matching = move |keep: &dyn Fn(u32) -> bool| {
+        view.evaluation.with(|e| document_passages.with_value(|ps| ps.iter().filter(|&&p| e.contains(p) && keep(p)).count()))
+    };
     let tooltip = RwSignal::new(String::new());
     let counts = move |theme: u32| {
-        matching.with(|m| m.iter().filter(|&&p| c.passages[p as usize].document == document && c.passages[p as usize].themes.iter().any(|h| h.theme == theme)).count())
+        matching(&|p| c.passages[p as usize].themes.iter().any(|h| h.theme == theme))
     };
     let row_labels = (0..c.themes.len() as u32)
         .map(|t| {
@@ -97,7 +102,7 @@ fn DocumentMap(document: u32) -> impl IntoView {
                     view! { <rect x=x y=y width=CELL height=CELL rx="2" fill=c.themes[hit.theme as usize].colour.clone() /> }
                 })
                 .collect_view();
-            let is_match = move || matching.with(|m| m.contains(&p));
+            let is_match = move || view.evaluation.with(|e| e.contains(p));
             let show = summary.clone();
             let open = move || view.read_passage(&passage.id);
             view! {
@@ -127,7 +132,7 @@ fn DocumentMap(document: u32) -> impl IntoView {
         <figure class="document-map">
             <figcaption>
                 <strong>{title.clone()}</strong>
-                {move || format!(" — {} passages in order, one column each; coloured cells mark themes; {} match the current view.", passages.len(), matching.with(|m| m.iter().filter(|&&p| c.passages[p as usize].document == document).count()))}
+                {move || format!(" — {} passages in order, one column each; coloured cells mark themes; {} match the current view.", passage_count, matching(&|_| true))}
             </figcaption>
             <div class="map-scroll">
                 <svg width=width height=height viewBox=format!("0 0 {width} {height}") role="group" aria-label=format!("Theme map of {title}")>

@@ -152,7 +152,8 @@ fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tag
         }
         let mut state = DocumentState::default();
         for (n, passage) in parsed.passages.iter().enumerate() {
-            let tagged = entity_tagger.tag(&passage.text, &mut state);
+            let sentences = text::sentences(&passage.text);
+            let tagged = entity_tagger.tag(&passage.text, &sentences, &mut state);
             let mut entities: Vec<u32> = tagged.mentions.iter().map(|m| m.entity).collect();
             entities.sort_unstable();
             entities.dedup();
@@ -161,8 +162,8 @@ fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tag
                 document: doc_index,
                 section: first_section + passage.section as u32,
                 line: passage.line as u32,
-                sentences: text::sentences(&passage.text),
-                themes: theme_tagger.tag(&passage.text),
+                themes: theme_tagger.tag(&passage.text, &sentences),
+                sentences,
                 mentions: tagged.mentions,
                 entities,
                 voices: tagged.voices,

@@ -77,8 +77,10 @@ impl Index {
         let mut by_term: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut passage_lengths = Vec::with_capacity(corpus.passages.len());
         for (p, passage) in corpus.passages.iter().enumerate() {
-            passage_lengths.push(text::words(&passage.text).count() as u32);
-            for (term, position) in search_terms(&passage.text) {
+            let terms = search_terms(&passage.text);
+            // The last term is always the last word, so its position gives the word count.
+            passage_lengths.push(terms.last().map_or(0, |(_, position)| position + 1));
+            for (term, position) in terms {
                 let postings = by_term.entry(term).or_default();
                 match postings.last_mut() {
                     Some(last) if last.passage == p as u32 => last.positions.push(position),

@@ -191,6 +191,15 @@ pub struct Evaluation {
     pub matched_words: Vec<Vec<u32>>,
     /// For each facet, one count per value, indexed like the corpus's lists.
     pub counts: BTreeMap<Facet, Vec<u32>>,
+    /// The same passages as a set, for [`Evaluation::contains`].
+    matching: BitSet,
+}
+
+impl Evaluation {
+    /// Whether a passage is among the results (constant time, for views that mark matches).
+    pub fn contains(&self, passage: u32) -> bool {
+        self.matching.contains(passage)
+    }
 }
 
 /// Which AND-ed clause a filter belongs to: facets, with entities split by kind.
@@ -250,7 +259,7 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         Some(hits) => hits.into_iter().filter(|h| matching.contains(h.passage)).map(|h| (h.passage, h.positions)).unzip(),
         None => (matching.iter().collect(), Vec::new()),
     };
-    Evaluation { passages, matched_words, counts }
+    Evaluation { passages, matched_words, counts, matching }
 }
 
 fn postings(corpus: &Corpus, facet: Facet, value: u32) -> &[u32] {
@@ -318,7 +327,7 @@ pub fn value_id(corpus: &Corpus, facet: Facet, value: u32) -> &str {
 }
 
 /// A fixed-size set of passage positions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct BitSet {
     words: Vec<u64>,
     len: usize,

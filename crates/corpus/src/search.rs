@@ -225,8 +225,11 @@ fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool,
     }
     let chars: Vec<char> = word.chars().collect();
     if fuzzy && variants.is_empty() && chars.len() >= FUZZY_MIN_CHARS {
+        // A UTF-8 character is at most 4 bytes: a larger byte gap cannot be one edit, and
+        // checking it first spares decoding most of the dictionary.
+        let bytes = word.len();
         for (term, entry) in index.terms.iter().enumerate() {
-            if within_one_edit(&chars, &entry.term) {
+            if entry.term.len().abs_diff(bytes) <= 4 && within_one_edit(&chars, &entry.term) {
                 add(term as u32, Tier::Fuzzy, &mut variants);
             }
         }

@@ -4,7 +4,7 @@
 //! Everything the taggers know about English comes from `themes.toml` and `entities.toml`;
 //! the code holds only the shape of the rules.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::model::{EntityKind, Evidence, Mention, Span, ThemeHit};
 use crate::text::{self, fold, Analyzer, Word};
@@ -68,12 +68,13 @@ impl ThemeTagger {
         Self { themes, analyzer }
     }
 
-    /// The themes a passage carries, each with the evidence that put it there.
-    pub fn tag(&self, text: &str) -> Vec<ThemeHit> {
+    /// The themes a passage carries, each with the evidence that put it there. `sentences` are
+    /// the passage's (`text::sentences`).
+    pub fn tag(&self, text: &str, sentences: &[Span]) -> Vec<ThemeHit> {
         let words: Vec<Word> = text::words(text).collect();
         let stems: Vec<String> = words.iter().map(|w| self.analyzer.term(w.text)).collect();
         let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
-        let sentence_of = sentence_ids(text, &words);
+        let sentence_of: Vec<usize> = words.iter().map(|w| sentence_of(sentences, w.start)).collect();
         let mut hits = Vec::new();
         for (index, theme) in self.themes.iter().enumerate() {
             let mut evidence = cue_evidence(theme, text, &words, &stems, &folded);
@@ -102,13 +103,9 @@ fn compile_modal(rule: &ModalRule, analyzer: &Analyzer) -> CompiledModal {
     }
 }
 
-/// Index of the sentence each word stands in.
-fn sentence_ids(text: &str, words: &[Word]) -> Vec<usize> {
-    let sentences = text::sentences(text);
-    words
-        .iter()
-        .map(|w| sentences.iter().position(|s| (w.start as u32) < s.end).unwrap_or(sentences.len().saturating_sub(1)))
-        .collect()
+/// Index of the sentence holding byte `offset` (the last one past the end).
+fn sentence_of(sentences: &[Span], offset: usize) -> usize {
+    sentences.partition_point(|s| s.end as usize <= offset).min(sentences.len().saturating_sub(1))
 }
 
 /// Cue phrases, matched longest first without overlap; each distinct phrase counts once.
@@ -218,7 +215,10 @@ pub struct EntityRecord {
 #[derive(Debug, Clone)]
 struct Token<'a> {
     word: Word<'a>,
-    /// Folded, spelling-normalised form; empty for punctuation.
+    /// Folded form (lower case, no possessive), compared with the rules' word lists; empty for
+    /// punctuation.
+    folded: String,
+    /// `folded`, spelling-normalised, compared with names and aliases.
     key: String,
     is_word: bool,
     sentence: usize,
@@ -227,12 +227,45 @@ struct Token<'a> {
 /// Finds entity mentions and voices, document by document, growing the entity list as it meets
 /// names the gazetteer does not have.
 pub struct EntityTagger {
-    rules: NameRules,
     pub entities: Vec<EntityRecord>,
     /// First key → (alias keys, capitalisation, entity); longest first.
     aliases: HashMap<String, Vec<AliasEntry>>,
+    /// Spelling variants folded together in keys, as (canonical, variant) suffixes.
+    spelling: Vec<[String; 2]>,
+    /// Title and speech-cue phrases as keys, longest first.
     titles: Vec<Vec<String>>,
     speech_cues: Vec<Vec<String>>,
+    /// The rules' word lists, folded once.
+    words: RuleWords,
+}
+
+/// `entities.toml`'s word lists, folded (not spelling-normalised: `minister` is no variant).
+struct RuleWords {
+    roles: HashSet<String>,
+    role_links: HashSet<String>,
+    organisation_heads: HashSet<String>,
+    connectors: HashSet<String>,
+    not_names: HashSet<String>,
+    pronouns: HashSet<String>,
+}
+
+impl RuleWords {
+    fn new(rules: &NameRules) -> Self {
+        let set = |list: &[String]| list.iter().map(|w| fold(w)).collect::<HashSet<_>>();
+        Self {
+            roles: set(&rules.roles),
+            role_links: set(&rules.role_links),
+            organisation_heads: set(&rules.organisation_heads),
+            connectors: set(&rules.name_connectors),
+            not_names: set(&rules.not_names),
+            pronouns: set(&rules.pronouns),
+        }
+    }
+
+    /// A role noun, singular or plural (`professor`, `fellows`).
+    fn is_role(&self, folded: &str) -> bool {
+        self.roles.contains(folded) || folded.strip_suffix('s').is_some_and(|w| self.roles.contains(w))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -257,17 +290,18 @@ pub struct PassageEntities {
 
 impl EntityTagger {
     pub fn new(vocab: &EntitiesFile) -> Self {
-        let rules = vocab.rules.clone();
+        let rules = &vocab.rules;
         let mut tagger = Self {
             titles: Vec::new(),
             speech_cues: Vec::new(),
             entities: Vec::new(),
             aliases: HashMap::new(),
-            rules,
+            spelling: rules.spelling.clone(),
+            words: RuleWords::new(rules),
         };
-        tagger.titles = tagger.rules.titles.iter().map(|t| tagger.keys_of(t)).collect();
+        tagger.titles = rules.titles.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        tagger.speech_cues = tagger.rules.speech_cues.iter().map(|t| tagger.keys_of(t)).collect();
+        tagger.speech_cues = rules.speech_cues.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.speech_cues.sort_by_key(|t| std::cmp::Reverse(t.len()));
         for spec in &vocab.entities {
             let kind = EntityKind::parse(spec.kind.get_ref()).unwrap_or(EntityKind::Other);
@@ -293,8 +327,12 @@ impl EntityTagger {
     }
 
     fn key(&self, word: &str) -> String {
-        let mut key = fold(word);
-        for [canonical, variant] in &self.rules.spelling {
+        self.spelling_key(fold(word))
+    }
+
+    fn spelling_key(&self, folded: String) -> String {
+        let mut key = folded;
+        for [canonical, variant] in &self.spelling {
             // A stem of three letters or more: `for` is not a spelling of `four`.
             if let Some(stem) = key.strip_suffix(variant.as_str()).filter(|stem| stem.chars().count() >= 3) {
                 key = format!("{stem}{canonical}");
@@ -304,8 +342,7 @@ impl EntityTagger {
         key
     }
 
-    fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let sentences = text::sentences(text);
+    fn tokens<'a>(&self, text: &'a str, sentences: &[Span]) -> Vec<Token<'a>> {
         let mut tokens: Vec<Token<'a>> = Vec::new();
         for word in text::segments(text) {
             let is_word = text::is_word(word.text);
@@ -320,16 +357,18 @@ impl EntityTagger {
             if joins {
                 continue;
             }
-            let sentence = sentences.iter().position(|s| (word.start as u32) < s.end).unwrap_or(0);
-            let key = if is_word { self.key(word.text) } else { String::new() };
-            tokens.push(Token { word, key, is_word, sentence });
+            let sentence = sentence_of(sentences, word.start);
+            let folded = if is_word { fold(word.text) } else { String::new() };
+            let key = self.spelling_key(folded.clone());
+            tokens.push(Token { word, folded, key, is_word, sentence });
         }
         tokens
     }
 
-    /// Tags one passage. `state` carries what earlier passages of the same document taught.
-    pub fn tag(&mut self, text: &str, state: &mut DocumentState) -> PassageEntities {
-        let tokens = self.tokens(text);
+    /// Tags one passage. `sentences` are the passage's (`text::sentences`); `state` carries
+    /// what earlier passages of the same document taught.
+    pub fn tag(&mut self, text: &str, sentences: &[Span], state: &mut DocumentState) -> PassageEntities {
+        let tokens = self.tokens(text, sentences);
         let last_person_before_passage = state.last_person;
         let mut mentions: Vec<(usize, usize, usize)> = Vec::new(); // (first token, end token, entity)
         let mut i = 0;
@@ -376,10 +415,10 @@ impl EntityTagger {
         mentions.push((start, start + len, entity));
         if record.kind == EntityKind::Person {
             state.last_person = Some(entity);
-            let full_name = self.keys_of(&self.entities[entity].name.clone());
-            if full_name.len() > 1 && found_by != "short form" {
-                for word in text::words(&self.entities[entity].name.clone()) {
-                    if word.text.chars().count() > 1 && word.is_capitalised() && !self.is_not_name(&self.key(word.text)) {
+            let name_words: Vec<Word> = text::words(&self.entities[entity].name).collect();
+            if name_words.len() > 1 && found_by != "short form" {
+                for word in name_words {
+                    if word.text.chars().count() > 1 && word.is_capitalised() && !self.words.not_names.contains(&fold(word.text)) {
                         add_alias(&mut state.aliases, vec![self.key(word.text)], entity);
                     }
                 }
@@ -453,13 +492,13 @@ impl EntityTagger {
             if tokens[j].word.is_capitalised() {
                 j += 1;
                 end = j;
-            } else if self.rules.name_connectors.iter().any(|c| c == &tokens[j].key) {
+            } else if self.words.connectors.contains(&tokens[j].folded) {
                 // `X Organisation and BRICS` is two names: stop at `and` after a complete
                 // organisation name or before a known one.
-                let complete = tokens[j - 1].word.is_capitalised() && self.is_organisation_head(&tokens[j - 1].key);
+                let complete = tokens[j - 1].word.is_capitalised() && self.words.organisation_heads.contains(&tokens[j - 1].folded);
                 let known_next = j + 1 < tokens.len() && longest_alias(&self.aliases, tokens, j + 1).is_some();
-                let new_phrase = tokens.get(j + 1).is_some_and(|t| t.key == "the");
-                if tokens[j].key == "and" && (complete || known_next || new_phrase) {
+                let new_phrase = tokens.get(j + 1).is_some_and(|t| t.folded == "the");
+                if tokens[j].folded == "and" && (complete || known_next || new_phrase) {
                     break;
                 }
                 j += 1;
@@ -468,7 +507,7 @@ impl EntityTagger {
             }
         }
         let run = &tokens[i..end];
-        let has_head = run.iter().any(|t| t.word.is_capitalised() && self.is_organisation_head(&t.key));
+        let has_head = run.iter().any(|t| t.word.is_capitalised() && self.words.organisation_heads.contains(&t.folded));
         (has_head && run.len() >= 2).then(|| (run.len(), surface(tokens, i, end)))
     }
 
@@ -485,15 +524,19 @@ impl EntityTagger {
         let after = i + len;
         let speaks = self.speech_cues.iter().any(|cue| matches_keys(tokens, after, cue))
             || (i >= 1 && self.speech_cues.iter().any(|cue| i >= cue.len() && matches_keys(tokens, i - cue.len(), cue)));
+        // `, a senior fellow at …`: a role, then a link word, among the lower-case words.
         let has_role = tokens.get(after).is_some_and(|t| t.word.text == ",")
-            && tokens.get(after + 1).is_some_and(|t| matches!(t.key.as_str(), "a" | "an" | "the"))
-            && (after + 2..(after + 7).min(tokens.len()))
-                .take_while(|&k| tokens[k].is_word && !tokens[k].word.is_capitalised())
-                .any(|k| self.is_role(tokens[k].word.text));
+            && tokens.get(after + 1).is_some_and(|t| matches!(t.folded.as_str(), "a" | "an" | "the"))
+            && {
+                let description: Vec<&Token> =
+                    tokens[(after + 2).min(tokens.len())..].iter().take(6).take_while(|t| t.is_word && !t.word.is_capitalised()).collect();
+                let role = description.iter().position(|t| self.words.is_role(&t.folded));
+                role.is_some_and(|r| description[r + 1..].iter().any(|t| self.words.role_links.contains(&t.folded)))
+            };
         // `… economy minister, Robert Habeck, …` or `spokesman Dmitry Peskov`: a role just before.
         let role_before = {
             let before = if i >= 1 && tokens[i - 1].word.text == "," { i.checked_sub(2) } else { i.checked_sub(1) };
-            before.is_some_and(|k| tokens[k].is_word && !tokens[k].word.is_capitalised() && self.is_role(tokens[k].word.text))
+            before.is_some_and(|k| tokens[k].is_word && !tokens[k].word.is_capitalised() && self.words.is_role(&tokens[k].folded))
         };
         (speaks || has_role || role_before).then(|| (len, surface(tokens, i, after)))
     }
@@ -507,33 +550,15 @@ impl EntityTagger {
                 t.is_word
                     && t.word.is_capitalised()
                     && t.sentence == tokens[i].sentence
-                    && !self.is_not_name(&t.key)
+                    && !self.words.not_names.contains(&t.folded)
                     && !self.titles.iter().any(|title| title.len() == 1 && title[0] == t.key)
             })
             .count()
     }
 
-    /// A role noun, singular or plural (`professor`, `fellows`), compared as written (not
-    /// spelling-folded: `minister` is no variant of anything).
-    fn is_role(&self, word: &str) -> bool {
-        let word = fold(word);
-        self.rules.roles.iter().any(|r| {
-            let role = fold(r);
-            role == word || word.strip_suffix('s') == Some(role.as_str())
-        })
-    }
-
-    fn is_organisation_head(&self, key: &str) -> bool {
-        self.rules.organisation_heads.iter().any(|h| self.key(h) == key)
-    }
-
     fn can_start_name(&self, tokens: &[Token], i: usize) -> bool {
         let t = &tokens[i];
-        t.is_word && t.word.is_capitalised() && !self.is_not_name(&t.key)
-    }
-
-    fn is_not_name(&self, key: &str) -> bool {
-        self.rules.not_names.iter().any(|n| fold(n) == key)
+        t.is_word && t.word.is_capitalised() && !self.words.not_names.contains(&t.folded)
     }
 
     /// The entity a detected name stands for: a known alias, a unique person with that
@@ -611,7 +636,7 @@ impl EntityTagger {
                     .filter(|m| m.1 <= i && tokens[m.0].sentence == sentence && self.entities[m.2].kind == kind)
                     .max_by_key(|m| m.1)
             };
-            let pronoun_before = (0..i).any(|k| tokens[k].sentence == sentence && self.rules.pronouns.iter().any(|p| fold(p) == tokens[k].key));
+            let pronoun_before = (0..i).any(|k| tokens[k].sentence == sentence && self.words.pronouns.contains(&tokens[k].folded));
             let earlier_person = mentions
                 .iter()
                 .filter(|m| m.1 <= i && self.entities[m.2].kind == EntityKind::Person)

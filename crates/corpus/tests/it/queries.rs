@@ -66,6 +66,7 @@ fn counts_equal_a_brute_force_oracle() {
                     let evaluation = evaluate(&corpus, &query);
                     let expected: Vec<u32> = (0..corpus.passages.len()).filter(|&p| oracle_matches(&corpus, &query, p)).map(|p| p as u32).collect();
                     assert_eq!(evaluation.passages, expected, "{query:?}");
+                    assert!((0..corpus.passages.len() as u32).all(|p| evaluation.contains(p) == expected.contains(&p)), "{query:?}");
                     for (facet, counts) in &evaluation.counts {
                         for (value, &count) in counts.iter().enumerate() {
                             let kind = (*facet == Facet::Entity).then(|| corpus.entities[value].kind);

@@ -1,9 +1,9 @@
 // Accessibility: axe-core reports no WCAG 2.2 A/AA violation in any state, light and dark; the
 // keyboard reaches everything and focus is never lost; the status region announces counts.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, shownPassages } from './helpers.mjs';
+import { useSite, shownPassages } from './helpers.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -20,18 +20,16 @@ const STATES = {
 };
 
 describe('accessibility', () => {
-  let server, browser;
-  before(async () => { server = await serve(); browser = await launch(); });
-  after(async () => { await browser.close(); await server.close(); });
+  const site = useSite();
 
   for (const scheme of ['light', 'dark']) {
     it(`axe finds no WCAG 2.2 A/AA violation (${scheme})`, async () => {
       // bypassCSP only lets the test inject axe; the page itself runs under its own policy.
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const failures = [];
       for (const [state, query] of Object.entries(STATES)) {
         const page = await context.newPage();
-        await page.goto(server.url + query);
+        await page.goto(site.server.url + query);
         await page.waitForSelector('[data-testid=status]');
         await page.addScriptTag({ path: axePath });
         const { violations } = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
@@ -46,8 +44,8 @@ describe('accessibility', () => {
   }
 
   it('the keyboard reaches search, views, facets and results in a sensible order', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url);
     await page.waitForSelector('[data-testid=status]');
     const order = [];
     for (let i = 0; i < 14; i++) {
@@ -63,7 +61,7 @@ describe('accessibility', () => {
     assert.ok(firstFacet > 0, `facets are reachable: ${order}`);
     assert.ok(search < firstFacet, `search before the facets: ${order}`);
     // The skip link jumps past the facets to the results.
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.waitForSelector('[data-testid=status]');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -72,27 +70,27 @@ describe('accessibility', () => {
   });
 
   it('focus is never lost when the page updates', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + '?theme=trade&entity=china');
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url + '?theme=trade&entity=china');
     await page.waitForSelector('[data-testid=active-filters]');
     await page.getByRole('button', { name: 'Remove filter: Trade & economy' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search === '?entity=china');
-    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'removing a chip keeps focus on the page');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'status', 'removing a chip moves focus to the result count');
     await page.getByRole('button', { name: 'Clear all' }).first().focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search === '');
-    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'Clear all keeps focus on the page');
-    await page.goto(server.url + '?theme=media&voice=wang-yi');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'status', 'Clear all moves focus to the result count');
+    await page.goto(site.server.url + '?theme=media&voice=wang-yi');
     await page.locator('[data-testid=remove-last]').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search === '?theme=media');
-    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'status', 'the vanished button hands focus to the result count');
   });
 
   it('the status region announces the count as filters change', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url);
     const status = page.locator('[role=status][aria-live=polite][data-testid=status]');
     assert.equal(await status.textContent(), 'All 19 passages');
     await page.locator('input[data-value=forecasts]').check();

@@ -1,17 +1,15 @@
 // Embedding: ?embed=1 is compact and keeps its presets, reports its height, ignores stray
 // messages; the iframe host resizes; <loupe-explorer> works beside hostile host CSS and under a
 // strict CSP; "Copy embed code" writes a ready snippet.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shownPassages, loupeQuery } from './helpers.mjs';
+import { useSite, open, shownPassages, loupeQuery } from './helpers.mjs';
 
 describe('embedding', () => {
-  let server, browser;
-  before(async () => { server = await serve(); browser = await launch(); });
-  after(async () => { await browser.close(); await server.close(); });
+  const site = useSite();
 
   it('?embed=1 is compact, keeps presets and links out to the full explorer', async () => {
-    const page = await open(browser, `${server.url}?theme=trade&embed=1`);
+    const page = await open(site.browser, `${site.server.url}?theme=trade&embed=1`);
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')));
     assert.ok(await page.locator('input[data-value=trade]').isChecked());
     assert.equal(new URL(page.url()).search, '?theme=trade&embed=1', 'the URL keeps embed=1');
@@ -23,7 +21,7 @@ describe('embedding', () => {
   });
 
   it('ignores messages it does not expect', async () => {
-    const page = await open(browser, `${server.url}?theme=trade&embed=1`);
+    const page = await open(site.browser, `${site.server.url}?theme=trade&embed=1`);
     await page.evaluate(() => {
       window.postMessage({ type: 'loupe:theme', vars: { '--loupe-accent': 'red' } }, '*'); // not from the parent
       window.postMessage({ type: 'loupe:navigate', url: 'javascript:alert(1)' }, '*');
@@ -36,8 +34,8 @@ describe('embedding', () => {
   });
 
   it('the host iframe follows the embed\'s height', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-    await page.goto(server.url + 'host/iframe.html');
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(site.server.url + 'host/iframe.html');
     const frame = page.frameLocator('#loupe');
     await frame.locator('[data-testid=status]').waitFor();
     await page.waitForFunction(() => parseInt(document.getElementById('loupe').style.height) > 400);
@@ -49,10 +47,10 @@ describe('embedding', () => {
   });
 
   it('<loupe-explorer> renders in a shadow root beside hostile CSS, under a strict CSP, themed by the host', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     const violations = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-    await page.goto(server.url + 'host/element.html');
+    await page.goto(site.server.url + 'host/element.html');
     await page.waitForFunction(() => document.getElementById('explorer')?.shadowRoot?.querySelector('iframe'));
     const frame = page.frameLocator('loupe-explorer iframe');
     await frame.locator('[data-testid=status]').waitFor();
@@ -72,14 +70,14 @@ describe('embedding', () => {
   });
 
   it('"Copy embed code" writes a ready iframe for the current view', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.slice(0, -1) });
+    const context = await site.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url.slice(0, -1) });
     const page = await context.newPage();
-    await page.goto(`${server.url}?theme=trade&view=map`);
+    await page.goto(`${site.server.url}?theme=trade&view=map`);
     await page.click('[data-testid=copy-embed]');
     await page.waitForFunction(() => document.querySelector('[data-testid=copy-embed]').textContent === 'Embed code copied');
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(snippet, new RegExp(`^<iframe src="${server.url}\\?theme=trade&amp;view=map&amp;embed=1" title="Loupe: [^"]+" loading="lazy" width="100%" height="640" style="border:0"></iframe>$`));
+    assert.match(snippet, new RegExp(`^<iframe src="${site.server.url}\\?theme=trade&amp;view=map&amp;embed=1" title="Loupe: [^"]+" loading="lazy" width="100%" height="640" style="border:0"></iframe>$`));
     await context.close();
   });
 });

@@ -1,16 +1,14 @@
 // Faceted filtering as a reader uses it: counts and lists follow the core, OR within a group,
 // AND across groups, selected values stay, accessible names carry counts, zero results help.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, toggle, shownPassages, expectAgreesWithCore, loupeQuery } from './helpers.mjs';
+import { useSite, open, toggle, shownPassages, expectAgreesWithCore, loupeQuery } from './helpers.mjs';
 
 describe('facets', () => {
-  let server, browser;
-  before(async () => { server = await serve(); browser = await launch(); });
-  after(async () => { await browser.close(); await server.close(); });
+  const site = useSite();
 
   it('on load shows the title, every passage and the core\'s counts', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     const all = loupeQuery('');
     assert.match(await page.textContent('[data-testid=corpus-title]'), /One year after Russia’s invasion of Ukraine/);
     assert.equal((await shownPassages(page)).length, all.total);
@@ -21,7 +19,7 @@ describe('facets', () => {
   });
 
   it('toggling a theme filters the list and updates counts as the core says', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     await toggle(page, 'theme', 'forecasts');
     await page.waitForFunction(() => location.search === '?theme=forecasts');
     await expectAgreesWithCore(assert, page);
@@ -32,7 +30,7 @@ describe('facets', () => {
   });
 
   it('ORs values within a group and ANDs across groups', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     await toggle(page, 'theme', 'forecasts');
     const forecasts = (await shownPassages(page)).length;
     await toggle(page, 'theme', 'trade');
@@ -48,7 +46,7 @@ describe('facets', () => {
   });
 
   it('keeps a selected value with a count of 0, and helps out of zero results', async () => {
-    const page = await open(browser, server.url + '?theme=media&voice=wang-yi');
+    const page = await open(site.browser, site.server.url + '?theme=media&voice=wang-yi');
     await page.waitForSelector('[data-testid=empty-state]');
     assert.equal(await page.textContent('[data-testid=status]'), '0 of 19 passages match');
     const media = page.locator('input[data-facet=theme][data-value=media]');
@@ -60,7 +58,7 @@ describe('facets', () => {
   });
 
   it('names each checkbox with its label and live count', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     const expected = loupeQuery('').facets.theme.forecasts;
     await assert.doesNotReject(page.getByRole('checkbox', { name: `Forecasts ${expected}`, exact: true }).waitFor());
     const person = page.getByRole('group', { name: 'People' });
@@ -68,7 +66,7 @@ describe('facets', () => {
   });
 
   it('removes filters with chips and clears all', async () => {
-    const page = await open(browser, server.url + '?theme=trade&entity=china');
+    const page = await open(site.browser, site.server.url + '?theme=trade&entity=china');
     await page.getByRole('button', { name: 'Remove filter: Trade & economy' }).click();
     await page.waitForFunction(() => location.search === '?entity=china');
     await expectAgreesWithCore(assert, page);
@@ -78,7 +76,7 @@ describe('facets', () => {
   });
 
   it('renders corpus text as text', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     assert.equal(await page.locator('[data-passage] script, [data-passage] img').count(), 0);
     const first = await page.locator('[data-passage] .passage-text').first().textContent();
     assert.match(first, /^24th February 2023 – One year after Russia’s invasion/);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,6 +52,17 @@ export const chromiumOptions = {
 
 export async function launch() {
   return chromium.launch(chromiumOptions);
+}
+
+/**
+ * For a `describe` block: serves `root` and launches a browser before its tests, closes both
+ * after. Returns an object whose `server` and `browser` are set once the tests run.
+ */
+export function useSite(root = dist) {
+  const site = {};
+  before(async () => { site.server = await serve(root); site.browser = await launch(); });
+  after(async () => { await site.browser.close(); await site.server.close(); });
+  return site;
 }
 
 /** A browser with a persistent profile in a fresh folder (for installability checks). */

@@ -1,15 +1,13 @@
 // Layout: the narrow layout's facet drawer, keyboard use, and review screenshots at 1280/375 px.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, toggle, shownPassages, screenshotPath } from './helpers.mjs';
+import { useSite, open, toggle, shownPassages, screenshotPath } from './helpers.mjs';
 
 describe('layout', () => {
-  let server, browser;
-  before(async () => { server = await serve(); browser = await launch(); });
-  after(async () => { await browser.close(); await server.close(); });
+  const site = useSite();
 
   it('at 375 px the facets live in a drawer', async () => {
-    const page = await open(browser, server.url, { width: 375, height: 800 });
+    const page = await open(site.browser, site.server.url, { width: 375, height: 800 });
     const facets = page.locator('#facets');
     assert.equal(await facets.isVisible(), false, 'drawer closed at first');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -27,14 +25,14 @@ describe('layout', () => {
   });
 
   it('at 1280 px facets and results sit side by side', async () => {
-    const page = await open(browser, server.url + '?theme=forecasts');
+    const page = await open(site.browser, site.server.url + '?theme=forecasts');
     assert.ok(await page.locator('#facets').isVisible());
     assert.equal(await page.locator('[data-testid=drawer-toggle]').isVisible(), false);
     await page.screenshot({ path: screenshotPath('list-1280'), fullPage: false });
   });
 
   it('works from the keyboard: Space toggles, focus stays put', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     const box = page.locator('input[data-facet=theme][data-value=energy]');
     await box.focus();
     await page.keyboard.press('Space');

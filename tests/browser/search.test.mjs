@@ -1,16 +1,14 @@
 // Search as a reader types it: results follow each keystroke, the URL carries q=, matches are
 // highlighted with <mark> built as text, "/" focuses and Escape clears, facets follow the search.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, toggle, shownPassages, expectAgreesWithCore, loupeQuery, screenshotPath } from './helpers.mjs';
+import { useSite, open, toggle, shownPassages, expectAgreesWithCore, loupeQuery, screenshotPath } from './helpers.mjs';
 
 describe('search', () => {
-  let server, browser;
-  before(async () => { server = await serve(); browser = await launch(); });
-  after(async () => { await browser.close(); await server.close(); });
+  const site = useSite();
 
   it('results follow typing, the URL carries q=, focus stays in the box', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     const box = page.getByRole('searchbox', { name: 'Search passages' });
     await box.click();
     await box.pressSequentially('diplom', { delay: 30 });
@@ -24,7 +22,7 @@ describe('search', () => {
 
   it('stemming, typos and phrases find what the core finds', async () => {
     for (const q of ['predicts', 'trading', 'diplomatc', '"strategic partnership"', 'russias', 'multipolar', 'oil -gas']) {
-      const page = await open(browser, `${server.url}?q=${encodeURIComponent(q)}`);
+      const page = await open(site.browser, `${site.server.url}?q=${encodeURIComponent(q)}`);
       const expected = loupeQuery(`q=${encodeURIComponent(q)}`);
       assert.ok(expected.total > 0, `${q} finds something`);
       assert.deepEqual(await shownPassages(page), expected.passages, q);
@@ -33,7 +31,7 @@ describe('search', () => {
   });
 
   it('"/" focuses the box and Escape clears it', async () => {
-    const page = await open(browser, `${server.url}?q=putin`);
+    const page = await open(site.browser, `${site.server.url}?q=putin`);
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
@@ -45,7 +43,7 @@ describe('search', () => {
   });
 
   it('facet counts follow the search, and combine with filters', async () => {
-    const page = await open(browser, `${server.url}?q=putin`);
+    const page = await open(site.browser, `${site.server.url}?q=putin`);
     await expectAgreesWithCore(assert, page);
     await toggle(page, 'theme', 'diplomacy');
     await page.waitForFunction(() => location.search === '?q=putin&theme=diplomacy');
@@ -55,14 +53,14 @@ describe('search', () => {
   it('odd queries render sensibly and never run markup', async () => {
     const odd = ['"unbalanced', '-', 'x'.repeat(10000), '🎉', 'روسيا', '<img src=x onerror="window.__pwned=1">'];
     for (const q of odd) {
-      const page = await open(browser, `${server.url}?q=${encodeURIComponent(q)}`);
+      const page = await open(site.browser, `${site.server.url}?q=${encodeURIComponent(q)}`);
       await page.waitForSelector('[data-testid=passages], [data-testid=empty-state]');
       assert.deepEqual(page.errors, [], q.slice(0, 20));
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
       assert.equal(await page.locator('#results img').count(), 0);
       await page.close();
     }
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     await page.fill('#search-input', '<img src=x onerror="window.__pwned=1"> china');
     await page.waitForFunction(() => location.search.startsWith('?q='));
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -70,14 +68,14 @@ describe('search', () => {
   });
 
   it('a search with no result offers to clear it', async () => {
-    const page = await open(browser, `${server.url}?q=zebra`);
+    const page = await open(site.browser, `${site.server.url}?q=zebra`);
     await page.click('[data-testid=clear-search]');
     await page.waitForFunction(() => location.search === '');
     assert.equal((await shownPassages(page)).length, 19);
   });
 
   it('the JavaScript API answers like the command', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(site.browser, site.server.url);
     const q = 'q=china&theme=trade&entity=russia';
     const answer = await page.evaluate((qs) => window.wasmBindings.loupeQuery(qs), q);
     assert.deepEqual(answer, loupeQuery(q));

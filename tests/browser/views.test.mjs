@@ -1,18 +1,16 @@
 // The views: theme map, reading view, co-occurrence matrix and concordance agree with the core;
 // clicks add the right filters or open the passage; exports parse and match the list.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, open, shownPassages, expectAgreesWithCore, loupeQuery, loupeExport, matchingPassages, screenshotPath } from './helpers.mjs';
+import { useSite, open, shownPassages, expectAgreesWithCore, loupeQuery, loupeExport, matchingPassages, screenshotPath } from './helpers.mjs';
 
 describe('views', () => {
-  let server, browser;
-  before(async () => { server = await serve(); browser = await launch(); });
-  after(async () => { await browser.close(); await server.close(); });
+  const site = useSite();
 
   it('the theme map counts what the core counts, and opens passages in context', async () => {
     const q = 'entity=china';
-    const page = await open(browser, `${server.url}?${q}&view=map`);
+    const page = await open(site.browser, `${site.server.url}?${q}&view=map`);
     await page.waitForSelector('[data-testid=theme-map] .map-column');
     const matching = matchingPassages(q);
     for (const theme of loupeExport().themes) {
@@ -32,7 +30,7 @@ describe('views', () => {
   });
 
   it('the reading view shows each document whole, marks matches, and leads back', async () => {
-    const page = await open(browser, `${server.url}?theme=forecasts&view=read`);
+    const page = await open(site.browser, `${site.server.url}?theme=forecasts&view=read`);
     await page.waitForSelector('[data-testid=reading-view]');
     const all = loupeExport();
     assert.equal(await page.locator('.read-passage').count(), all.passages.length);
@@ -46,7 +44,7 @@ describe('views', () => {
   });
 
   it('"In context" opens the reading view at that passage', async () => {
-    const page = await open(browser, `${server.url}?theme=trade`);
+    const page = await open(site.browser, `${site.server.url}?theme=trade`);
     const id = (await shownPassages(page))[2];
     await page.locator(`[data-passage="${id}"] .in-context`).click();
     await page.waitForFunction((id) => location.search === '?theme=trade&view=read' && location.hash === `#${id}`, id);
@@ -55,7 +53,7 @@ describe('views', () => {
 
   it('the matrix counts passages with both, and a cell adds both filters', async () => {
     const q = 'theme=diplomacy';
-    const page = await open(browser, `${server.url}?${q}&view=matrix`);
+    const page = await open(site.browser, `${site.server.url}?${q}&view=matrix`);
     await page.waitForSelector('[data-testid=matrix] .cell');
     const matching = matchingPassages(q);
     const cells = await page.$$eval('.matrix .cell', (els) => els.map((e) => [e.dataset.theme, e.dataset.entity, Number(e.textContent)]));
@@ -70,7 +68,7 @@ describe('views', () => {
   });
 
   it('the concordance lists every occurrence and sorts by context', async () => {
-    const page = await open(browser, `${server.url}?q=partnership&view=kwic`);
+    const page = await open(site.browser, `${site.server.url}?q=partnership&view=kwic`);
     await page.waitForSelector('.kwic-lines tbody tr');
     const occurrences = loupeExport().passages.reduce((n, p) => n + (p.text.toLowerCase().match(/partnership/g) || []).length, 0);
     assert.equal(await page.locator('.kwic-lines tbody tr').count(), occurrences);
@@ -79,12 +77,12 @@ describe('views', () => {
     assert.deepEqual(rights, [...rights].sort());
     const keywords = await page.$$eval('.kwic-lines td.keyword', (els) => els.map((e) => e.textContent.toLowerCase()));
     assert.ok(keywords.every((k) => k === 'partnership'));
-    const hint = await open(browser, `${server.url}?view=kwic`);
+    const hint = await open(site.browser, `${site.server.url}?view=kwic`);
     assert.match(await hint.textContent('[data-testid=kwic]'), /Type a word/);
   });
 
   it('exports of the current view parse and match the list', async () => {
-    const page = await open(browser, `${server.url}?theme=trade&q=china`);
+    const page = await open(site.browser, `${site.server.url}?theme=trade&q=china`);
     const listed = await shownPassages(page);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
     const rows = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
@@ -99,10 +97,10 @@ describe('views', () => {
   });
 
   it('copies a citation with title, section, date and link', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.slice(0, -1) });
+    const context = await site.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url.slice(0, -1) });
     const page = await context.newPage();
-    await page.goto(`${server.url}?theme=trade`);
+    await page.goto(`${site.server.url}?theme=trade`);
     const first = page.locator('[data-passage]').first();
     await first.locator('[data-testid=copy-citation]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=copy-citation]').textContent === 'Citation copied');
@@ -116,7 +114,7 @@ describe('views', () => {
   it('saves screenshots of every view at desktop and phone widths', async () => {
     for (const [view, q] of [['list', 'theme=forecasts'], ['map', 'theme=forecasts'], ['read', 'theme=forecasts'], ['matrix', 'theme=trade'], ['kwic', 'q=china']]) {
       for (const width of [1280, 375]) {
-        const page = await open(browser, `${server.url}?${q}&view=${view}`, { width, height: 900 });
+        const page = await open(site.browser, `${site.server.url}?${q}&view=${view}`, { width, height: 900 });
         await page.waitForTimeout(100);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(overflow <= width, `${view} at ${width}: page scrolls sideways (${overflow})`);

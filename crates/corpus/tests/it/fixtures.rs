@@ -1,5 +1,5 @@
-//! Snapshot tests: each folder under `tests/corpus/` is compiled and rendered as text next to
-//! its `expected.snap` (regenerate with `UPDATE_EXPECT=1 cargo test`).
+//! Snapshot tests: the seed and each folder under `tests/corpus/` are compiled and rendered as
+//! text into `tests/corpus/<name>.snap` (regenerate with `UPDATE_EXPECT=1 cargo test`).
 
 use expect_test::expect_file;
 use loupe_corpus::compile::Compiled;
@@ -43,16 +43,18 @@ fn seed_corpus_snapshot() {
     expect_file![repo_root().join("tests/corpus/seed.snap")].assert_eq(&render(&seed_corpus()));
 }
 
+/// Every folder under `tests/corpus/` is a fixture: unseen articles, hard-wrapped Markdown with a
+/// sidecar, markup kept as text, the search fixture. Each compiles to `tests/corpus/<folder>.snap`.
 #[test]
-fn unseen_article_snapshot() {
-    let compiled = compile_dir(&repo_root().join("tests/corpus/unseen-trade"));
-    expect_file![repo_root().join("tests/corpus/unseen-trade.snap")].assert_eq(&render(&compiled));
-}
-
-#[test]
-fn hard_wrapped_markdown_with_sidecar_snapshot() {
-    let compiled = compile_dir(&repo_root().join("tests/corpus/structure"));
-    expect_file![repo_root().join("tests/corpus/structure.snap")].assert_eq(&render(&compiled));
+fn fixture_folder_snapshots() {
+    let root = repo_root().join("tests/corpus");
+    let mut folders: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    folders.sort();
+    assert!(folders.len() >= 5, "fixtures: {folders:?}");
+    for folder in folders {
+        let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+        expect_file![root.join(format!("{name}.snap"))].assert_eq(&render(&compile_dir(&folder)));
+    }
 }
 
 #[test]
@@ -60,22 +62,4 @@ fn encoded_corpus_round_trips() {
     let corpus = seed_corpus().corpus;
     let bytes = loupe_corpus::encode::encode(&corpus);
     assert_eq!(loupe_corpus::encode::decode(&bytes).unwrap(), corpus);
-}
-
-#[test]
-fn markup_in_a_seed_is_kept_as_text() {
-    let compiled = compile_dir(&repo_root().join("tests/corpus/hostile"));
-    expect_file![repo_root().join("tests/corpus/hostile.snap")].assert_eq(&render(&compiled));
-}
-
-#[test]
-fn unseen_energy_article_snapshot() {
-    let compiled = compile_dir(&repo_root().join("tests/corpus/unseen-energy"));
-    expect_file![repo_root().join("tests/corpus/unseen-energy.snap")].assert_eq(&render(&compiled));
-}
-
-#[test]
-fn unseen_media_article_snapshot() {
-    let compiled = compile_dir(&repo_root().join("tests/corpus/unseen-media"));
-    expect_file![repo_root().join("tests/corpus/unseen-media.snap")].assert_eq(&render(&compiled));
 }

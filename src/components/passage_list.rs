@@ -8,9 +8,9 @@ use crate::components::active_filters::filter_label;
 use crate::components::passage_card::PassageCard;
 use crate::state::{self, corpus};
 
-/// Passages drawn at first, and added by each "Show more": a large corpus never builds
-/// thousands of cards on a keystroke.
-const PAGE: usize = 50;
+/// Passages drawn at first, and added by each "Show more": a keystroke that changes the whole
+/// result list builds at most this many cards (about four screens at desktop size).
+const PAGE: usize = 20;
 
 #[component]
 pub fn PassageList() -> impl IntoView {

@@ -34,6 +34,26 @@ impl Compiled {
 /// Longest document slug, in words.
 const SLUG_WORDS: usize = 5;
 
+/// The body of a build script that embeds a corpus: compiles `$LOUPE_SEEDS`, or else
+/// `default_seeds` (relative to the crate being built), into `$OUT_DIR/corpus.bin`.
+/// Diagnostics become cargo warnings; seeds with no usable passage fail the build, naming the
+/// file and line of each problem.
+pub fn run_build_script(default_seeds: &str) {
+    println!("cargo:rerun-if-env-changed=LOUPE_SEEDS");
+    let seeds = std::env::var_os("LOUPE_SEEDS").map(std::path::PathBuf::from).unwrap_or_else(|| default_seeds.into());
+    println!("cargo:rerun-if-changed={}", seeds.display());
+    let compiled = compile_dir(&seeds);
+    for diagnostic in &compiled.diagnostics {
+        println!("cargo:warning={diagnostic}");
+    }
+    if compiled.corpus.passages.is_empty() {
+        let shown: Vec<String> = compiled.diagnostics.iter().map(ToString::to_string).collect();
+        panic!("no passages could be compiled from {}:\n{}", seeds.display(), shown.join("\n"));
+    }
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    std::fs::write(&out, crate::encode::encode(&compiled.corpus)).expect("OUT_DIR is writable");
+}
+
 /// Reads every file directly inside `dir` and compiles them. Diagnostics name files as
 /// `<dir>/<file>`.
 pub fn compile_dir(dir: &Path) -> Compiled {

@@ -13,6 +13,10 @@ export const repo = path.resolve(here, '../..');
 export const dist = path.join(repo, 'dist');
 /** The site built over tests/corpus/hostile (script payloads in a seed file). */
 export const hostileDist = path.join(repo, 'dist-hostile');
+/** Four generated articles (`loupe-gen`), more passages and names than one page or group shows. */
+export const generatedSeeds = 'target/seeds-generated';
+/** The site built over `generatedSeeds`. */
+export const generatedDist = path.join(repo, 'dist-generated');
 export const artifacts = path.join(repo, 'tests/artifacts');
 
 const types = {
@@ -81,13 +85,16 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
   return page;
 }
 
-/** What `loupe query` answers for a query string: the oracle the page must agree with. */
-export function loupeQuery(queryString) {
+/** Runs the `loupe` command (the debug build the core tests made, else through cargo). */
+function loupe(args) {
   const binary = path.join(repo, 'target/debug/loupe');
-  const [cmd, args] = fs.existsSync(binary)
-    ? [binary, ['query', queryString]]
-    : ['cargo', ['run', '--quiet', '--bin', 'loupe', '--', 'query', queryString]];
-  return JSON.parse(execFileSync(cmd, args, { cwd: repo, encoding: 'utf8' }));
+  const [cmd, fullArgs] = fs.existsSync(binary) ? [binary, args] : ['cargo', ['run', '--quiet', '--bin', 'loupe', '--', ...args]];
+  return execFileSync(cmd, fullArgs, { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+/** What `loupe query` answers for a query string over `seeds`: the oracle the page must agree with. */
+export function loupeQuery(queryString, seeds = 'seeds') {
+  return JSON.parse(loupe(['query', queryString, '--seeds', seeds]));
 }
 
 /** Passage ids in the list, in order. */
@@ -137,15 +144,11 @@ export function screenshotPath(name) {
   return path.join(artifacts, `${name}.png`);
 }
 
-/** The compiled corpus as `loupe export` prints it. */
-let exported;
-export function loupeExport() {
-  if (!exported) {
-    const binary = path.join(repo, 'target/debug/loupe');
-    const [cmd, args] = fs.existsSync(binary) ? [binary, ['export']] : ['cargo', ['run', '--quiet', '--bin', 'loupe', '--', 'export']];
-    exported = JSON.parse(execFileSync(cmd, args, { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 }));
-  }
-  return exported;
+/** The compiled corpus of `seeds` as `loupe export` prints it. */
+const exported = new Map();
+export function loupeExport(seeds = 'seeds') {
+  if (!exported.has(seeds)) exported.set(seeds, JSON.parse(loupe(['export', '--seeds', seeds])));
+  return exported.get(seeds);
 }
 
 /** Passages of the core's answer to `queryString`, as exported (with themes and entities). */

@@ -1,0 +1,103 @@
+// A corpus larger than one screen (four generated articles): the list draws a page of cards at a
+// time in the core's order, deep links open as many pages as they need, and long facet groups
+// show their most-named values until expanded, all agreeing with `loupe query`.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, open, shownPassages, loupeQuery, loupeExport, toggle, generatedDist, generatedSeeds } from './helpers.mjs';
+
+const PAGE = 20;
+const COLLAPSED = 12;
+
+const query = (queryString) => loupeQuery(queryString, generatedSeeds);
+
+/** The "Show more" button's text for `remaining` passages not drawn yet. */
+const showMoreText = (remaining) => `Show ${Math.min(PAGE, remaining)} more of ${remaining}`;
+
+async function waitForCards(page, n) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=passages] > [data-passage]').length === n, n);
+}
+
+describe('paging on a larger corpus', () => {
+  const site = useSite(generatedDist);
+
+  it('draws 20 cards at a time in the core\'s order; "Show more" adds the next page until all are shown', async () => {
+    const all = query('');
+    assert.ok(all.total > 3 * PAGE, `the generated corpus spans several pages (${all.total} passages)`);
+    const page = await open(site.browser, site.server.url);
+    let shown = PAGE;
+    while (shown < all.total) {
+      assert.deepEqual(await shownPassages(page), all.passages.slice(0, shown));
+      assert.equal((await page.textContent('[data-testid=show-more]')).trim(), showMoreText(all.total - shown));
+      await page.click('[data-testid=show-more]');
+      shown = Math.min(all.total, shown + PAGE);
+      await waitForCards(page, shown);
+    }
+    assert.deepEqual(await shownPassages(page), all.passages);
+    assert.equal(await page.locator('[data-testid=show-more]').count(), 0, 'no button once everything is drawn');
+    assert.equal(await page.textContent('[data-testid=status]'), `All ${all.total} passages`);
+    assert.deepEqual(page.errors, []);
+  });
+
+  it('a new query starts again at one page, with the core\'s best matches first', async () => {
+    const page = await open(site.browser, site.server.url);
+    await page.click('[data-testid=show-more]');
+    await waitForCards(page, 2 * PAGE);
+    const theme = loupeExport(generatedSeeds).themes.map((t) => t.id)
+      .find((id) => query(`theme=${id}`).total > PAGE);
+    assert.ok(theme, 'some theme covers more than a page');
+    await toggle(page, 'theme', theme);
+    const expected = query(`theme=${theme}`);
+    await waitForCards(page, PAGE);
+    assert.deepEqual(await shownPassages(page), expected.passages.slice(0, PAGE));
+    assert.equal((await page.textContent('[data-testid=show-more]')).trim(), showMoreText(expected.total - PAGE));
+
+    await page.fill('#search-input', 'china');
+    const searched = query(`q=china&theme=${theme}`);
+    assert.ok(searched.total > 0, 'the search finds something to rank');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'china');
+    await waitForCards(page, Math.min(PAGE, searched.total));
+    assert.deepEqual(await shownPassages(page), searched.passages.slice(0, PAGE), 'ranked by the core');
+  });
+
+  it('a deep link to a passage on a later page draws pages up to it and scrolls it into view', async () => {
+    const all = query('');
+    const target = all.passages[2 * PAGE + 5];
+    const page = await open(site.browser, `${site.server.url}#${encodeURIComponent(target)}`);
+    await waitForCards(page, 3 * PAGE);
+    await page.waitForFunction((id) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      return box.top >= 0 && box.top < innerHeight;
+    }, target, { timeout: 5000 });
+    assert.deepEqual(await shownPassages(page), all.passages.slice(0, 3 * PAGE));
+  });
+
+  it('a long facet group shows its 12 most-named values until "Show all", and a ticked value stays visible', async () => {
+    const corpus = loupeExport(generatedSeeds);
+    const counts = query('').facets.entity;
+    const people = corpus.entities.filter((e) => e.kind === 'person' && e.id in counts);
+    assert.ok(people.length > COLLAPSED, `more people than a collapsed group shows (${people.length})`);
+    const ranked = [...people].sort((a, b) => counts[b.id] - counts[a.id] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const page = await open(site.browser, site.server.url);
+    const group = page.locator('details[data-facet=person]');
+    const shownValues = () => group.locator('input[data-facet=entity]').evaluateAll((inputs) => inputs.map((i) => i.dataset.value));
+    assert.deepEqual(await shownValues(), ranked.slice(0, COLLAPSED).map((e) => e.id));
+
+    const more = group.locator('.facet-more');
+    assert.equal((await more.textContent()).trim(), `Show all ${people.length} people`);
+    await more.click();
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(await shownValues(), ranked.map((e) => e.id));
+    for (const person of ranked) {
+      const count = await group.locator(`input[data-value="${person.id}"] ~ label .count`).textContent();
+      assert.equal(Number(count), counts[person.id], `count of ${person.id}`);
+    }
+
+    // Tick the least-named person, then collapse: the ticked value stays in view.
+    const last = ranked.at(-1).id;
+    await toggle(page, 'entity', last);
+    await page.waitForFunction((id) => new URLSearchParams(location.search).getAll('entity').includes(id), last);
+    await more.click();
+    assert.deepEqual(await shownValues(), [...ranked.slice(0, COLLAPSED).map((e) => e.id), last]);
+    assert.deepEqual(page.errors, []);
+  });
+});

@@ -50,9 +50,14 @@ pub struct Snippet<'a> {
 /// `focus` spans (the search matches) when it is longer; `max_words` 0 means never trim.
 /// Marks outside the window are dropped.
 pub fn snippet<'a>(text: &'a str, marks: &[(Span, u32)], focus: &[Span], max_words: usize) -> Snippet<'a> {
+    let whole = || Snippet { runs: runs(text, marks), cut_before: false, cut_after: false };
+    // Most passages are drawn whole: do not segment them into words just to find that out.
+    if max_words == 0 {
+        return whole();
+    }
     let words: Vec<Span> = crate::text::words(text).map(|w| w.span()).collect();
-    if words.len() <= max_words || max_words == 0 {
-        return Snippet { runs: runs(text, marks), cut_before: false, cut_after: false };
+    if words.len() <= max_words {
+        return whole();
     }
     let inside = |first: usize| {
         let (start, end) = (words[first].start, words[first + max_words - 1].end);

@@ -203,37 +203,31 @@ fn match_clause(corpus: &Corpus, analyzer: &Analyzer, clause: &Clause) -> Matche
     }
 }
 
-/// The dictionary terms a word matches, each with its tier.
+/// The dictionary terms a word matches, each once with its best tier.
 fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fuzzy: bool) -> Vec<(u32, Tier)> {
     let index = &corpus.index;
-    let mut variants: Vec<(u32, Tier)> = Vec::new();
-    let add = |term: u32, tier: Tier, variants: &mut Vec<(u32, Tier)>| {
-        if !variants.iter().any(|(t, _)| *t == term) {
-            variants.push((term, tier));
-        }
-    };
-    if let Some(term) = index.term(word) {
-        add(term, Tier::Exact, &mut variants);
-    }
-    for &term in index.family(&analyzer.stem(word)) {
-        add(term, Tier::Stemmed, &mut variants);
-    }
+    let mut variants: Vec<(u32, Tier)> = index.term(word).map(|term| (term, Tier::Exact)).into_iter().collect();
+    variants.extend(index.family(&analyzer.stem(word)).iter().map(|&term| (term, Tier::Stemmed)));
     if prefix && word.chars().count() >= PREFIX_MIN_CHARS {
-        for term in index.with_prefix(word) {
-            add(term, Tier::Prefix, &mut variants);
-        }
+        variants.extend(index.with_prefix(word).map(|term| (term, Tier::Prefix)));
     }
     let chars: Vec<char> = word.chars().collect();
     if fuzzy && variants.is_empty() && chars.len() >= FUZZY_MIN_CHARS {
         // A UTF-8 character is at most 4 bytes: a larger byte gap cannot be one edit, and
         // checking it first spares decoding most of the dictionary.
         let bytes = word.len();
-        for (term, entry) in index.terms.iter().enumerate() {
-            if entry.term.len().abs_diff(bytes) <= 4 && within_one_edit(&chars, &entry.term) {
-                add(term as u32, Tier::Fuzzy, &mut variants);
-            }
-        }
+        variants.extend(
+            (0..index.terms.len() as u32)
+                .filter(|&term| {
+                    let candidate = &index.terms[term as usize].term;
+                    candidate.len().abs_diff(bytes) <= 4 && within_one_edit(&chars, candidate)
+                })
+                .map(|term| (term, Tier::Fuzzy)),
+        );
     }
+    // A short prefix can match thousands of words: sort once rather than search for repeats.
+    variants.sort_unstable();
+    variants.dedup_by_key(|(term, _)| *term);
     variants
 }
 

@@ -56,7 +56,8 @@ fn ReadDocument(document: u32) -> impl IntoView {
     let d = &c.documents[document as usize];
     let mut blocks = Vec::new();
     let mut section = None;
-    for (p, passage) in c.passages.iter().enumerate().filter(|(_, p)| p.document == document) {
+    for &p in &c.index.facets.document[document as usize] {
+        let passage = &c.passages[p as usize];
         if section != Some(passage.section) {
             section = Some(passage.section);
             let heading = &c.sections[passage.section as usize];
@@ -64,7 +65,6 @@ fn ReadDocument(document: u32) -> impl IntoView {
                 blocks.push(view! { <h3 class="read-heading">{heading.heading.clone()}</h3> }.into_any());
             }
         }
-        let p = p as u32;
         let is_match = move || view.evaluation.with(|e| e.contains(p));
         blocks.push(
             view! {

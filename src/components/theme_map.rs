@@ -45,14 +45,13 @@ fn DocumentMap(document: u32) -> impl IntoView {
     let view = expect_context::<View>();
     let c = corpus();
     let Document { title, .. } = &c.documents[document as usize];
-    let passages: Vec<u32> = (0..c.passages.len() as u32).filter(|&p| c.passages[p as usize].document == document).collect();
+    let passages: &[u32] = &c.index.facets.document[document as usize];
     let width = LABEL_WIDTH + passages.len() as u32 * (CELL + GAP);
     let height = TOP + c.themes.len() as u32 * (CELL + GAP);
     let passage_count = passages.len();
-    let document_passages = StoredValue::new(passages.clone());
     // How many of this document's passages match, among those that pass `keep`.
     let matching = move |keep: &dyn Fn(u32) -> bool| {
-        view.evaluation.with(|e| document_passages.with_value(|ps| ps.iter().filter(|&&p| e.contains(p) && keep(p)).count()))
+        view.evaluation.with(|e| passages.iter().filter(|&&p| e.contains(p) && keep(p)).count())
     };
     let tooltip = RwSignal::new(String::new());
     let counts = move |theme: u32| {

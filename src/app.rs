@@ -1,6 +1,7 @@
 //! The root component: owns the view state (the query, mirrored in the URL), derives the
 //! evaluation, and lays out the facet panel, the status line, the active filters and the list.
 
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use loupe_corpus::query::{evaluate, Evaluation, Query};
 
@@ -50,6 +51,21 @@ impl View {
         self.query.set(reading);
         let id = passage_id.to_string();
         request_animation_frame(move || state::reveal_passage(&id));
+    }
+
+    /// The address of a passage in the reading view with the current filters (tracked, so a
+    /// link's `href` follows the filters).
+    pub fn reading_url(&self, passage_id: &str) -> String {
+        self.query.with(|q| state::url_for(&q.with_view(ViewMode::Read), Some(passage_id)))
+    }
+
+    /// A click on a link to [`View::reading_url`]: opened in place, unless the reader asked for
+    /// a new tab or window.
+    pub fn follow_reading_link(&self, event: &MouseEvent, passage_id: &str) {
+        if !state::is_modified_click(event) {
+            event.prevent_default();
+            self.read_passage(passage_id);
+        }
     }
 
     /// Positions of the words the search matched in a passage (none without a search).

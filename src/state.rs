@@ -121,22 +121,19 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// `url` (from [`url_for`]) with this site's origin, for use outside the page.
+pub fn absolute_url(url: &str) -> String {
+    format!("{}{url}", window().location().origin().unwrap_or_default())
+}
+
 /// An `<iframe>` snippet embedding `query`'s view of this site.
 pub fn embed_snippet(query: &Query, title: &str) -> String {
     let embedded = Query { embed: true, ..query.clone() };
-    let origin = window().location().origin().unwrap_or_default();
-    let src = format!("{origin}{}", url_for(&embedded, None));
+    let src = absolute_url(&url_for(&embedded, None));
     let attr = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"640\" style=\"border:0\"></iframe>",
         attr(&src),
         attr(&format!("Loupe: {title}"))
     )
-}
-
-/// The absolute URL of a passage in the reading view, keeping the current filters.
-pub fn passage_link(query: &Query, passage_id: &str) -> String {
-    let reading = query.with_view(loupe_corpus::views::ViewMode::Read);
-    let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}{}", url_for(&reading, Some(passage_id)))
 }

@@ -2,10 +2,10 @@
 //! window of words each side, aligned on the keyword, sortable by left or right context.
 
 use leptos::prelude::*;
-use loupe_corpus::views::{concordance, ConcordanceSort, ViewMode};
+use loupe_corpus::views::{concordance, ConcordanceSort};
 
 use crate::app::View;
-use crate::state::{self, corpus};
+use crate::state::corpus;
 
 /// Words shown each side of the keyword.
 const WINDOW: usize = 6;
@@ -40,12 +40,12 @@ pub fn Concordance() -> impl IntoView {
                     <tbody>
                         {move || lines.with(|lines| lines.iter().map(|line| {
                             let id = &corpus().passages[line.passage as usize].id;
-                            let href = view.query.with_untracked(|q| state::url_for(&q.with_view(ViewMode::Read), Some(id)));
+                            let href = untrack(|| view.reading_url(id));
                             view! {
                                 <tr data-passage=id.clone()>
                                     <td class="left">{line.left.clone()}</td>
                                     <td class="keyword">
-                                        <a href=href on:click=move |ev| if !state::is_modified_click(&ev) { ev.prevent_default(); view.read_passage(id); }>
+                                        <a href=href on:click=move |ev| view.follow_reading_link(&ev, id)>
                                             {line.keyword.clone()}
                                         </a>
                                     </td>

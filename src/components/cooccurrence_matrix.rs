@@ -24,6 +24,7 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
                 .zip(&m.counts)
                 .map(|(&e, counts)| {
                     let entity = &c.entities[e as usize];
+                    let row_max = counts.iter().copied().max().unwrap_or(0).max(1);
                     let cells = counts
                         .iter()
                         .enumerate()
@@ -39,7 +40,7 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
                             };
                             let label = format!("{count} passages about {} naming {}: show them", theme.label, entity.name);
                             view! {
-                                <td style=format!("--theme:{}; --strength:{}%", theme.colour, (count * 100 / counts.iter().copied().max().unwrap_or(1).max(1)).min(100))>
+                                <td style=format!("--theme:{}; --strength:{}%", theme.colour, count * 100 / row_max)>
                                     {(count > 0).then(|| view! {
                                         <button class="cell" data-theme=theme.id.clone() data-entity=entity.id.clone() aria-label=label on:click=add>{count}</button>
                                     })}

@@ -35,10 +35,9 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
             view! { <li class="entity" class:voice=quoted data-kind=entity.kind.as_str()>{entity.name.clone()}{quoted.then_some(" (quoted)")}</li> }
         })
         .collect_view();
-    let context_href = move || view.query.with(|q| state::url_for(&q.with_view(loupe_corpus::views::ViewMode::Read), Some(&p.id)));
     let copied = RwSignal::new(false);
     let copy_citation = move |_| {
-        let link = view.query.with_untracked(|q| state::passage_link(q, &p.id));
+        let link = state::absolute_url(&untrack(|| view.reading_url(&p.id)));
         let text = citation(c, passage, &link);
         leptos::task::spawn_local(async move { copied.set(state::copy_text(&text).await) });
     };
@@ -54,14 +53,9 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
             <div class="passage-actions">
                 <a
                     class="in-context"
-                    href=context_href
+                    href=move || view.reading_url(&p.id)
                     aria-label=format!("Read passage {} in context", p.id)
-                    on:click=move |ev| {
-                        if !state::is_modified_click(&ev) {
-                            ev.prevent_default();
-                            view.read_passage(&p.id);
-                        }
-                    }
+                    on:click=move |ev| view.follow_reading_link(&ev, &p.id)
                 >
                     "In context ↗"
                 </a>

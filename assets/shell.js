@@ -4,8 +4,9 @@
 // (sandboxed frames, blocked storage).
 (function () {
   'use strict';
-  var params = new URLSearchParams(location.search);
-  var embedded = params.get('embed') === '1' || params.get('embed') === 'true';
+  // Embed mode by the app's own rule (`Query::parse`): the last `embed=` is 1, true or yes.
+  var embedValues = new URLSearchParams(location.search).getAll('embed');
+  var embedded = /^(1|true|yes)$/.test((embedValues[embedValues.length - 1] || '').trim());
 
   // --- Start-up failure: show the error screen instead of a blank or spinning page.
   function fail(reason) {

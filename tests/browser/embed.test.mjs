@@ -20,6 +20,16 @@ describe('embedding', () => {
     assert.equal(await page.locator('#facets').isVisible(), false, 'facets wait in the drawer');
   });
 
+  it('the page shell and the app agree on what turns embed mode on', async () => {
+    for (const [search, embedded] of [['embed=yes', true], ['embed=true&theme=trade', true], ['embed=1&embed=0', false], ['embed=no', false]]) {
+      const page = await open(site.browser, `${site.server.url}?${search}`);
+      const compact = await page.locator('.masthead.compact').count() === 1;
+      const shell = await page.evaluate(() => document.documentElement.classList.contains('embed'));
+      assert.deepEqual([compact, shell], [embedded, embedded], search);
+      await page.close();
+    }
+  });
+
   it('ignores messages it does not expect', async () => {
     const page = await open(site.browser, `${site.server.url}?theme=trade&embed=1`);
     await page.evaluate(() => {

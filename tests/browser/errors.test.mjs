@@ -2,7 +2,21 @@
 // blank page; a loading state is there before the app starts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { useSite, repo } from './helpers.mjs';
+
+/** `wasm` with the magic bytes of its embedded corpus (`LOUPE\0`, then the format version)
+ * broken, as a corrupted download or a bad build would leave them. */
+function withCorruptCorpus(wasm) {
+  const source = fs.readFileSync(path.join(repo, 'crates/corpus/src/encode.rs'), 'utf8');
+  const version = Number(source.match(/FORMAT_VERSION: u16 = (\d+);/)[1]);
+  const at = wasm.indexOf(Buffer.from([...Buffer.from('LOUPE\0'), version & 0xff, version >> 8]));
+  assert.ok(at >= 0, 'the bundle embeds a corpus');
+  const patched = Buffer.from(wasm);
+  patched[at] = 'X'.charCodeAt(0);
+  return patched;
+}
 
 describe('errors', () => {
   const site = useSite();
@@ -22,12 +36,17 @@ describe('errors', () => {
   });
 
   it('a panic shows the error screen with a reload link', async () => {
+    // A bundle whose embedded corpus is damaged: the app panics decoding it at start-up.
     const page = await site.browser.newPage();
-    await page.goto(site.server.url + '?debug=panic');
+    await page.route('**/*.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: withCorruptCorpus(await response.body()) });
+    });
+    await page.goto(site.server.url);
     await page.waitForSelector('#fatal:not([hidden])');
     assert.match(await page.textContent('#fatal h1'), /could not start/);
     assert.equal(await page.getAttribute('#fatal-reload', 'href'), './');
-    assert.match(await page.textContent('#fatal-detail'), /debug=panic/);
+    assert.match(await page.textContent('#fatal-detail'), /the embedded corpus cannot be read: not a Loupe corpus/);
     assert.equal(await page.locator('#loading').count(), 0);
   });
 

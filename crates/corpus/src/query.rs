@@ -355,9 +355,7 @@ impl BitSet {
     }
 
     fn insert_all(&mut self, members: &[u32]) {
-        for &m in members.iter().filter(|&&m| (m as usize) < self.len) {
-            self.words[m as usize / 64] |= 1 << (m % 64);
-        }
+        members.iter().for_each(|&m| self.insert(m));
     }
 
     fn contains(&self, m: u32) -> bool {

@@ -18,7 +18,7 @@ bash scripts/size.sh --check
 echo "== a second build over a hostile seed folder, for the browser's security tests"
 LOUPE_SEEDS="$PWD/tests/corpus/hostile" trunk build --release --dist dist-hostile
 
-echo "== a third build over four generated articles, for the browser's paging tests"
+echo "== a third build over four generated articles, for the browser's tests of paging and of several documents"
 cargo run --quiet -p loupe-bench --bin loupe-gen -- --articles 4 --seed 3 --out target/seeds-generated
 LOUPE_SEEDS="$PWD/target/seeds-generated" trunk build --release --dist dist-generated
 

@@ -77,6 +77,11 @@ describe('views', () => {
     assert.deepEqual(rights, [...rights].sort());
     const keywords = await page.$$eval('.kwic-lines td.keyword', (els) => els.map((e) => e.textContent.toLowerCase()));
     assert.ok(keywords.every((k) => k === 'partnership'));
+    const row = page.locator('.kwic-lines tbody tr').nth(1);
+    const id = await row.getAttribute('data-passage');
+    await row.locator('td.keyword a').click();
+    await page.waitForFunction((id) => location.search === '?q=partnership&view=read' && location.hash === `#${id}`, id);
+    await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('targeted'), id);
     const hint = await open(site.browser, `${site.server.url}?view=kwic`);
     assert.match(await hint.textContent('[data-testid=kwic]'), /Type a word/);
   });

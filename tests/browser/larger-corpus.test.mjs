@@ -1,6 +1,7 @@
-// A corpus larger than one screen (four generated articles): the list draws a page of cards at a
-// time in the core's order, deep links open as many pages as they need, and long facet groups
-// show their most-named values until expanded, all agreeing with `loupe query`.
+// A corpus larger than one screen, of several documents (four generated articles): the list
+// draws a page of cards at a time in the core's order, deep links open as many pages as they
+// need, long facet groups show their most-named values until expanded, and the reading view
+// and theme map give each document its own passages, all agreeing with the `loupe` command.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, open, shownPassages, loupeQuery, loupeExport, toggle, generatedDist, generatedSeeds } from './helpers.mjs';
@@ -17,7 +18,7 @@ async function waitForCards(page, n) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=passages] > [data-passage]').length === n, n);
 }
 
-describe('paging on a larger corpus', () => {
+describe('a larger corpus of several documents', () => {
   const site = useSite(generatedDist);
 
   it('draws 20 cards at a time in the core\'s order; "Show more" adds the next page until all are shown', async () => {
@@ -99,5 +100,19 @@ describe('paging on a larger corpus', () => {
     await more.click();
     assert.deepEqual(await shownValues(), [...ranked.slice(0, COLLAPSED).map((e) => e.id), last]);
     assert.deepEqual(page.errors, []);
+  });
+
+  it('the reading view and the theme map give each document its own passages, in order', async () => {
+    const corpus = loupeExport(generatedSeeds);
+    const byDocument = corpus.documents.map((d) => corpus.passages.filter((p) => p.document === d.id).map((p) => p.id));
+    assert.ok(byDocument.length > 1 && byDocument.every((ids) => ids.length > 0));
+    const reading = await open(site.browser, `${site.server.url}?view=read`);
+    await reading.waitForSelector('.read-document');
+    const read = await reading.$$eval('.read-document', (docs) => docs.map((d) => [...d.querySelectorAll('.read-passage')].map((p) => p.dataset.passage)));
+    assert.deepEqual(read, byDocument);
+    const map = await open(site.browser, `${site.server.url}?view=map`);
+    await map.waitForSelector('.document-map');
+    const columns = await map.$$eval('.document-map', (docs) => docs.map((d) => [...d.querySelectorAll('.map-column')].map((c) => c.dataset.passage)));
+    assert.deepEqual(columns, byDocument);
   });
 });

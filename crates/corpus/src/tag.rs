@@ -16,7 +16,20 @@ use crate::vocab::{EntitiesFile, ModalRule, NameRules, ThemesFile};
 
 pub struct ThemeTagger {
     themes: Vec<CompiledTheme>,
+    fillers: ModalFillers,
     analyzer: Analyzer,
+}
+
+/// `themes.toml`'s words skipped between a modal and its verb, folded.
+struct ModalFillers {
+    words: HashSet<String>,
+    endings: Vec<String>,
+}
+
+impl ModalFillers {
+    fn contains(&self, folded: &str) -> bool {
+        self.words.contains(folded) || self.endings.iter().any(|ending| folded.ends_with(ending.as_str()))
+    }
 }
 
 struct CompiledTheme {
@@ -37,11 +50,6 @@ struct CompiledModal {
     context: Vec<String>,
     context_weight: u32,
     not_after: Vec<String>,
-}
-
-/// Words skipped between a modal and its verb (`will also continue`, `may well prove`).
-fn is_modal_filler(folded: &str) -> bool {
-    folded.ends_with("ly") || matches!(folded, "not" | "also" | "still" | "well" | "further" | "soon" | "then" | "even" | "yet")
 }
 
 impl ThemeTagger {
@@ -65,7 +73,11 @@ impl ThemeTagger {
                 CompiledTheme { threshold: spec.threshold, ignore, cues, modals }
             })
             .collect();
-        Self { themes, analyzer }
+        let fillers = ModalFillers {
+            words: vocab.modal_fillers.iter().map(|w| fold(w)).collect(),
+            endings: vocab.modal_filler_endings.iter().map(|w| fold(w)).collect(),
+        };
+        Self { themes, fillers, analyzer }
     }
 
     /// The themes a passage carries, each with the evidence that put it there. `sentences` are
@@ -78,7 +90,7 @@ impl ThemeTagger {
         let mut hits = Vec::new();
         for (index, theme) in self.themes.iter().enumerate() {
             let mut evidence = cue_evidence(theme, text, &words, &stems, &folded);
-            evidence.extend(modal_evidence(theme, text, &words, &stems, &folded, &sentence_of));
+            evidence.extend(modal_evidence(theme, &self.fillers, text, &words, &stems, &folded, &sentence_of));
             let score: u32 = evidence.iter().map(|e| e.weight).sum();
             if score >= theme.threshold && score > 0 {
                 evidence.sort_by_key(|e| e.spans.first().copied());
@@ -140,6 +152,7 @@ fn cue_evidence(theme: &CompiledTheme, text: &str, words: &[Word], stems: &[Stri
 /// Modal constructions: per sentence, the strongest one counts.
 fn modal_evidence(
     theme: &CompiledTheme,
+    fillers: &ModalFillers,
     text: &str,
     words: &[Word],
     stems: &[String],
@@ -162,7 +175,7 @@ fn modal_evidence(
             }
             let verb = (i + 1..words.len())
                 .take_while(|&j| sentence_of[j] == sentence)
-                .find(|&j| !is_modal_filler(&folded[j]));
+                .find(|&j| !fillers.contains(&folded[j]));
             let Some(verb) = verb else { continue };
             if words[verb].is_capitalised() {
                 continue;
@@ -245,6 +258,8 @@ struct RuleWords {
     role_links: HashSet<String>,
     organisation_heads: HashSet<String>,
     connectors: HashSet<String>,
+    list_joiners: HashSet<String>,
+    articles: HashSet<String>,
     not_names: HashSet<String>,
     pronouns: HashSet<String>,
 }
@@ -257,6 +272,8 @@ impl RuleWords {
             role_links: set(&rules.role_links),
             organisation_heads: set(&rules.organisation_heads),
             connectors: set(&rules.name_connectors),
+            list_joiners: set(&rules.list_joiners),
+            articles: set(&rules.articles),
             not_names: set(&rules.not_names),
             pronouns: set(&rules.pronouns),
         }
@@ -497,8 +514,8 @@ impl EntityTagger {
                 // organisation name or before a known one.
                 let complete = tokens[j - 1].word.is_capitalised() && self.words.organisation_heads.contains(&tokens[j - 1].folded);
                 let known_next = j + 1 < tokens.len() && longest_alias(&self.aliases, tokens, j + 1).is_some();
-                let new_phrase = tokens.get(j + 1).is_some_and(|t| t.folded == "the");
-                if tokens[j].folded == "and" && (complete || known_next || new_phrase) {
+                let new_phrase = tokens.get(j + 1).is_some_and(|t| self.words.articles.contains(&t.folded));
+                if self.words.list_joiners.contains(&tokens[j].folded) && (complete || known_next || new_phrase) {
                     break;
                 }
                 j += 1;
@@ -526,7 +543,7 @@ impl EntityTagger {
             || (i >= 1 && self.speech_cues.iter().any(|cue| i >= cue.len() && matches_keys(tokens, i - cue.len(), cue)));
         // `, a senior fellow at …`: a role, then a link word, among the lower-case words.
         let has_role = tokens.get(after).is_some_and(|t| t.word.text == ",")
-            && tokens.get(after + 1).is_some_and(|t| matches!(t.folded.as_str(), "a" | "an" | "the"))
+            && tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded))
             && {
                 let description: Vec<&Token> =
                     tokens[(after + 2).min(tokens.len())..].iter().take(6).take_while(|t| t.is_word && !t.word.is_capitalised()).collect();

@@ -15,6 +15,13 @@ pub const ENTITIES_FILE: &str = "entities.toml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThemesFile {
+    /// Words skipped between a modal word and its verb (`will also continue`); only modal
+    /// rules use them.
+    #[serde(default)]
+    pub modal_fillers: Vec<String>,
+    /// Endings of words skipped the same way (`ly`: `may eventually prove`).
+    #[serde(default)]
+    pub modal_filler_endings: Vec<String>,
     #[serde(rename = "theme")]
     pub themes: Vec<ThemeSpec>,
 }
@@ -99,6 +106,12 @@ pub struct NameRules {
     pub organisation_heads: Vec<String>,
     /// Lower-case words allowed inside a name (`of`, `the`, `for`, `and`).
     pub name_connectors: Vec<String>,
+    /// Connectors that can also join two names (`and`): a name stops there when it is already
+    /// a complete organisation, when a known name follows, or when an article does.
+    pub list_joiners: Vec<String>,
+    /// Articles (`a`, `an`, `the`): one after a name's comma opens a role description
+    /// (`Ho, an assistant professor at …`); one after a list joiner starts a new phrase.
+    pub articles: Vec<String>,
     /// Capitalised words that never start a name (`The`, `In`, `However`).
     pub not_names: Vec<String>,
     /// Verbs and phrases that credit a statement (`said`, `according to`, `predicted`).

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use loupe_corpus::compile::{compile_dir, Compiled};
 use loupe_corpus::export::Export;
+use loupe_corpus::guide::suggest;
 use loupe_corpus::query::{evaluate, Query, QueryResult};
 
 const USAGE: &str = "\
@@ -15,6 +16,9 @@ commands:
   check             validate seeds and vocabularies; print `file:line: message`; exit 1 on errors
   query '<query>'   evaluate a URL query string (theme=…&entity=…&section=…&doc=…&voice=…)
                     and print {total, passages, facets} as JSON
+  suggest '<text>' ['<query>']
+                    what the search box offers for <text> under the query's filters, as JSON
+                    [{facet, value, label, noun, count, text}], best first
 
 options:
   --seeds DIR       the seeds folder (default: seeds/)
@@ -24,6 +28,7 @@ enum Command {
     Export,
     Check,
     Query(String),
+    Suggest(String, String),
 }
 
 fn parse_args(args: &[String]) -> Result<(Command, PathBuf), String> {
@@ -47,6 +52,8 @@ fn parse_args(args: &[String]) -> Result<(Command, PathBuf), String> {
         [c] if c == "check" => Command::Check,
         [c, q] if c == "query" => Command::Query(q.clone()),
         [c] if c == "query" => Command::Query(String::new()),
+        [c, text] if c == "suggest" => Command::Suggest(text.clone(), String::new()),
+        [c, text, q] if c == "suggest" => Command::Suggest(text.clone(), q.clone()),
         [] => return Err("a command is needed".into()),
         other => return Err(format!("unknown arguments: {}", other.join(" "))),
     };
@@ -74,24 +81,28 @@ fn main() -> ExitCode {
             let query = Query::parse(&q);
             print_json(&QueryResult::new(&compiled.corpus, &evaluate(&compiled.corpus, &query)))
         }),
+        Command::Suggest(text, q) => with_corpus(&compiled, || {
+            let query = Query::parse(&q).known_only(&compiled.corpus);
+            print_json(&suggest(&compiled.corpus, &text, &query))
+        }),
     }
 }
 
 fn check(compiled: &Compiled) -> ExitCode {
     for d in &compiled.diagnostics {
-        println!("{d}");
+        say(&format!("{d}"));
     }
     let corpus = &compiled.corpus;
     let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = compiled.diagnostics.len() - errors;
-    println!(
+    say(&format!(
         "{} documents, {} sections, {} passages, {} themes, {} entities; {errors} errors, {warnings} warnings",
         corpus.documents.len(),
         corpus.sections.len(),
         corpus.passages.len(),
         corpus.themes.len(),
         corpus.entities.len()
-    );
+    ));
     if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
@@ -109,5 +120,19 @@ fn with_corpus(compiled: &Compiled, output: impl FnOnce()) -> ExitCode {
 }
 
 fn print_json(value: &impl serde::Serialize) {
-    println!("{}", serde_json::to_string_pretty(value).expect("corpus JSON always serialises"));
+    say(&serde_json::to_string_pretty(value).expect("corpus JSON always serialises"));
+}
+
+/// Prints a line on standard output. When the reader of the output has gone (`loupe export |
+/// head`), the command stops quietly, as command-line tools do, instead of panicking.
+fn say(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("loupe: cannot write the output: {e}");
+        std::process::exit(1);
+    }
 }

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use loupe_corpus::query::Facet;
 use serde::Deserialize;
 
 use crate::{repo_root, seed_corpus};
@@ -29,7 +30,7 @@ fn themes_reach_precision_and_recall_of_085() {
     let corpus = seed_corpus().corpus;
     let mut report = Vec::new();
     for (theme, expected) in annotation().themes {
-        let t = corpus.theme_index(&theme).unwrap();
+        let t = Facet::Theme.index_of(&corpus, &theme).unwrap();
         let expected: BTreeSet<usize> = expected.into_iter().collect();
         let got: BTreeSet<usize> =
             corpus.passages.iter().enumerate().filter(|(_, p)| p.themes.iter().any(|h| h.theme == t)).map(|(i, _)| i + 1).collect();
@@ -69,7 +70,7 @@ fn every_person_and_organisation_is_found_and_merged() {
                 group.iter().map(|form| forms.get(form).and_then(|ids| ids.iter().next()).unwrap_or_else(|| panic!("`{form}` not found"))).collect();
             assert_eq!(ids.len(), 1, "{group:?} resolved to several entities: {ids:?}");
             let id = ids.into_iter().next().unwrap();
-            let entity = &corpus.entities[corpus.entity_index(id).unwrap() as usize];
+            let entity = &corpus.entities[Facet::Entity.index_of(&corpus, id).unwrap() as usize];
             let expected_kind = if entity.kind.as_str() == "other" { "other" } else { kind };
             assert_eq!(entity.kind.as_str(), expected_kind, "{group:?}");
         }

@@ -63,10 +63,12 @@ pub fn replace_url(query: &Query, fragment: Option<&str>) {
     let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
 }
 
-/// Scrolls a passage into view and marks it as the target.
-pub fn reveal_passage(id: &str) {
+/// Scrolls a passage into view and marks it as the target; with `focus`, moves focus to it (so
+/// the next Tab continues from there, and a screen reader reads it).
+pub fn reveal_passage(id: &str, focus: bool) {
+    use wasm_bindgen::JsCast;
     let document = window().document().expect("a document");
-    if let Ok(Some(old)) = document.query_selector(".passage.targeted") {
+    if let Ok(Some(old)) = document.query_selector(".targeted") {
         let _ = old.class_list().remove_1("targeted");
     }
     if let Some(element) = document.get_element_by_id(id) {
@@ -74,6 +76,11 @@ pub fn reveal_passage(id: &str) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);
+        if let (true, Ok(element)) = (focus, element.dyn_into::<web_sys::HtmlElement>()) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
     }
 }
 

@@ -97,6 +97,25 @@ export function loupeQuery(queryString, seeds = 'seeds') {
   return JSON.parse(loupe(['query', queryString, '--seeds', seeds]));
 }
 
+/** What `loupe suggest` offers for the search box's `text` under a query string's filters. */
+export function loupeSuggest(text, queryString = '', seeds = 'seeds') {
+  return JSON.parse(loupe(['suggest', text, queryString, '--seeds', seeds]));
+}
+
+/** The search box's suggestions as shown: [{facet, value, text}] in order. */
+export async function shownSuggestions(page) {
+  return page.$$eval('#search-suggestions [role=option]', (options) => options.map((o) => ({ facet: o.dataset.facet, value: o.dataset.value, text: o.textContent })));
+}
+
+/** Presses Tab until `predicate` (run in the page on the focused element) holds; fails after `limit` presses. */
+export async function tabTo(page, predicate, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  throw new Error(`focus never reached ${predicate} in ${limit} Tab presses`);
+}
+
 /** Passage ids in the list, in order. */
 export async function shownPassages(page) {
   return page.$$eval('[data-testid=passages] > [data-passage]', (els) => els.map((e) => e.dataset.passage));

@@ -7,6 +7,7 @@ mod fixtures;
 mod hostile;
 mod queries;
 mod search;
+mod site;
 mod views;
 
 use std::path::{Path, PathBuf};

@@ -35,7 +35,7 @@ pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| match loupe_corpus::encode::decode(corpus_bytes()) {
         Ok(corpus) => corpus,
-        Err(e) => panic!("the placed corpus cannot be read: {e}"),
+        Err(e) => panic!("the embedded corpus cannot be read: {e}"),
     })
 }
 

@@ -170,21 +170,20 @@ fn build(options: &Options) -> ExitCode {
     for d in &compiled.diagnostics {
         note(&d.to_string());
     }
-    if let Err(e) = files.and_then(|files| site::write(&files, &options.out).map(|()| files)).map(|files| {
-        let corpus = &compiled.corpus;
-        let bytes: usize = files.values().map(Vec::len).sum();
-        note(&format!(
-            "loupe: wrote {} ({} documents, {} passages; {} files, {:.1} MB) in {:.2} s",
-            options.out.display(),
-            corpus.documents.len(),
-            corpus.passages.len(),
-            files.len(),
-            bytes as f64 / 1_048_576.0,
-            started.elapsed().as_secs_f64()
-        ));
-    }) {
-        return fail(&e);
-    }
+    let files = match files.and_then(|files| site::write(&files, &options.out).map(|()| files)) {
+        Ok(files) => files,
+        Err(e) => return fail(&e),
+    };
+    let bytes: usize = files.values().map(Vec::len).sum();
+    note(&format!(
+        "loupe: wrote {} ({} documents, {} passages; {} files, {:.1} MB) in {:.2} s",
+        options.out.display(),
+        compiled.corpus.documents.len(),
+        compiled.corpus.passages.len(),
+        files.len(),
+        bytes as f64 / 1_048_576.0,
+        started.elapsed().as_secs_f64()
+    ));
     if compiled.has_errors() {
         note("loupe: the seeds have errors (above); the documents without errors were built");
         return ExitCode::from(2);
@@ -223,14 +222,15 @@ fn place(dir: Option<PathBuf>, seeds: &Path) -> ExitCode {
         note("loupe: place needs a folder (or $TRUNK_STAGING_DIR, as Trunk's hook sets it)");
         return ExitCode::from(2);
     };
-    let compiled = compile_dir(seeds);
+    let template = match Template::from_dir(&dir) {
+        Ok(template) => template,
+        Err(e) => return fail(&e),
+    };
+    let (compiled, files) = site::from_seeds(&template, seeds);
     for d in &compiled.diagnostics {
         note(&d.to_string());
     }
-    if compiled.corpus.passages.is_empty() {
-        return fail(&site::Error::NoCorpus(seeds.to_path_buf()));
-    }
-    match site::place_in(&dir, &loupe_corpus::encode::encode(&compiled.corpus)) {
+    match files.and_then(|files| site::rewrite(&dir, &template, &files)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e),
     }

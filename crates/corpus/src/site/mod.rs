@@ -156,16 +156,14 @@ fn write_files(files: &Files, dir: &Path) -> Result<(), Error> {
     std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))
 }
 
-/// Trunk's `post_build` hook: places `corpus` into the build Trunk staged in `dir` and finishes
-/// it there (its old files are replaced).
-pub fn place_in(dir: &Path, corpus: &[u8]) -> Result<(), Error> {
-    let template = Template::from_dir(dir)?;
-    let files = build(&template, corpus)?;
-    for name in template.files.keys().filter(|n| !files.contains_key(*n)) {
+/// Turns the folder `dir`, which held `old`, into the site `files` in place (for Trunk's
+/// `post_build` hook, whose staging folder is not ours to replace).
+pub fn rewrite(dir: &Path, old: &Template, files: &Files) -> Result<(), Error> {
+    for name in old.files.keys().filter(|n| !files.contains_key(*n)) {
         let path = dir.join(name);
         std::fs::remove_file(&path).map_err(|e| Error::Io(path, e))?;
     }
-    for (name, bytes) in &files {
+    for (name, bytes) in files {
         let path = dir.join(name);
         std::fs::write(&path, bytes).map_err(|e| Error::Io(path, e))?;
     }

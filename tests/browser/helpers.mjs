@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '../..');
+/** The sites below are made by `loupe build` from this one: Trunk's release build over seeds/. */
+export const trunkDist = path.join(repo, 'dist-trunk');
 export const dist = path.join(repo, 'dist');
 /** The site built over tests/corpus/hostile (script payloads in a seed file). */
 export const hostileDist = path.join(repo, 'dist-hostile');

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building Loupe needs (and, with --browser, what its browser tests need),
 # skipping whatever is already there: the wasm target, trunk 0.21, the wasm-bindgen CLI that
-# matches Cargo.lock, wasm-opt (npm `binaryen`), playwright-core, and Debian's Chromium.
+# matches Cargo.lock, wasm-opt (npm `binaryen`), playwright-core, and from Debian: Chromium,
+# and for the cross-engine suite Firefox ESR, WebKitGTK's WebDriver (with its MiniBrowser) and Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +32,8 @@ if [[ ! -x tests/node_modules/.bin/wasm-opt || tests/package-lock.json -nt tests
   (cd tests && npm ci --no-audit --no-fund)
 fi
 
-if $with_browser && ! [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+browser_packages=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb)
+if $with_browser && ! [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -x /usr/bin/firefox-esr && -x /usr/bin/WebKitWebDriver && -x /usr/bin/Xvfb ]]; then
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${browser_packages[@]}"
 fi

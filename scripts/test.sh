@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test: the core's Rust tests, the app template (one
 # Trunk release build, the full toolchain over seeds/), three sites made from it by `loupe build`
-# with the size budget, and the browser tests in headless Chromium against those sites.
+# with the size budget, the browser tests in headless Chromium against those sites, and the
+# cross-engine suite in Firefox ESR and WebKitGTK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -26,3 +27,6 @@ bash scripts/size.sh --check
 echo "== browser tests (headless Chromium)"
 cd tests
 npm test
+
+echo "== cross-engine tests (Firefox ESR through Marionette, WebKitGTK through WebKitWebDriver)"
+npm run test:engines

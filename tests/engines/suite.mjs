@@ -346,6 +346,29 @@ export function describeEngine(engine) {
       await s.waitFor((b) => parseInt(document.getElementById('loupe').style.height, 10) < b, [before], { what: 'the frame shrunk' });
     });
 
+    part('“Copy citation” puts the citation on the clipboard, where a paste finds it', async () => {
+      await open(s, `${site.url}?theme=trade`);
+      const id = await s.execute(() => document.querySelector('[data-passage]').dataset.passage);
+      await s.click('[data-passage] [data-testid=copy-citation]');
+      const outcome = await s.waitFor(() => {
+        if (document.querySelector('[data-testid=copy-citation]').textContent === 'Citation copied') return 'copied';
+        const field = [...document.querySelectorAll('textarea, input')].find((f) => f.getClientRects().length > 0 && f.value.includes('#'));
+        return field && 'by hand';
+      }, [], { what: '“Citation copied” or the text to copy by hand' });
+      assert.equal(outcome, 'copied', 'the clipboard took the citation');
+      // What a reader pastes: the engine's own paste into a fresh field.
+      await s.execute(() => {
+        const field = document.createElement('textarea');
+        field.id = 'paste-here';
+        document.body.append(field);
+      });
+      await s.click('#paste-here');
+      await s.press([Keys.Control, 'v']);
+      const pasted = await s.waitFor(() => document.getElementById('paste-here').value, [], { what: 'the pasted text', timeout: 3000 });
+      assert.match(pasted, /^“One year after Russia’s invasion of Ukraine”, 2023-02-24, section “Opening”/);
+      assert.ok(pasted.endsWith(`?theme=trade&view=read#${id}`), pasted);
+    });
+
     part('makes no request after load, whatever the reader does', async () => {
       await open(s, site.url);
       await s.waitFor(() => navigator.serviceWorker?.controller, [], { what: 'the worker in control', timeout: 15000 });

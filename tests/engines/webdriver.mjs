@@ -29,7 +29,7 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** Keys as WebDriver names them (normalized key values from the spec's table). */
 export const Keys = {
-  Enter: '\uE007', Escape: '\uE00C', Tab: '\uE004', Shift: '\uE008', ArrowDown: '\uE015', Backspace: '\uE003',
+  Enter: '\uE007', Escape: '\uE00C', Tab: '\uE004', Shift: '\uE008', Control: '\uE009', ArrowDown: '\uE015',
 };
 
 class WebDriverError extends Error {

@@ -302,6 +302,34 @@ export function describeEngine(engine) {
       }
     });
 
+    part(`cards fit after the page narrows from 1280 to ${phone.width} px, off-screen ones too`, async () => {
+      const own = await freshSite();
+      await s.navigate(`${own.url}phone.html`);
+      const frameWidth = (width) => s.execute((w) => { document.getElementById('phone').width = w; }, width);
+      await frameWidth(1280);
+      await s.enterFrame('#phone');
+      try {
+        await appUp(s);
+        await s.execute(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+        const offscreen = () => s.execute(() => [...document.querySelectorAll('[data-testid=passage]')]
+          .filter((e) => { const r = e.getBoundingClientRect(); return r.bottom < 0 || r.top > innerHeight; }).length);
+        assert.ok(await offscreen() > 0, 'some cards are off screen before narrowing');
+        await s.leaveFrame();
+        await frameWidth(phone.width);
+        await s.enterFrame('#phone');
+        await s.waitFor((w) => innerWidth === w, [phone.width], { what: 'the narrow frame' });
+        await s.execute(() => new Promise((r) => { requestAnimationFrame(() => requestAnimationFrame(r)); }));
+        const wide = await s.execute((w) => [...document.querySelectorAll('[data-testid=passage]')]
+          .map((e) => ({ id: e.dataset.passage, right: Math.round(e.getBoundingClientRect().right) }))
+          .filter((c) => c.right > w), phone.width);
+        assert.deepEqual(wide, [], 'cards reaching past the frame');
+        const scrollWidth = await s.execute(() => document.documentElement.scrollWidth);
+        assert.ok(scrollWidth <= phone.width, `no sideways scrolling (scrollWidth ${scrollWidth})`);
+      } finally {
+        await s.leaveFrame();
+      }
+    });
+
     part('works offline once the service worker controls the page', async () => {
       const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-engines-'));
       fs.cpSync(dist, copy, { recursive: true });

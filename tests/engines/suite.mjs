@@ -1,5 +1,6 @@
 // The cross-engine suite: what can differ between engines (start-up, facets, search, views,
-// history, the phone drawer, the service worker, embed messages, requests), checked against the
+// history, the phone drawer, layout after narrowing, the service worker, embed messages, the
+// clipboard, requests), checked against the
 // `loupe` command in one engine per test file. A part an engine cannot do headless here is
 // skipped by name, with the reason, through the engine's `cannot` list.
 import { describe, it, before, after } from 'node:test';
@@ -11,7 +12,7 @@ import { dist, loupeQuery, loupeSuggest, loupeExport, matchingPassages } from '.
 import { serveSite, phone } from './site.mjs';
 import { Keys } from './webdriver.mjs';
 
-/** What the page shows, read in one go: passage ids, facet counts and the status line. */
+/** What the page shows, read in one go: passage ids and facet counts. */
 function shown() {
   const passages = [...document.querySelectorAll('[data-testid=passages] > [data-passage]')].map((e) => e.dataset.passage);
   const counts = {};
@@ -19,7 +20,7 @@ function shown() {
     const facet = input.dataset.facet === 'doc' ? 'document' : input.dataset.facet;
     (counts[facet] ||= {})[input.dataset.value] = Number(input.closest('li').querySelector('.count').textContent);
   }
-  return { passages, counts, status: document.querySelector('[data-testid=status]')?.textContent };
+  return { passages, counts };
 }
 
 /** Waits until the app is up: the list, or an empty state, under a status line. */
@@ -106,7 +107,7 @@ export function describeEngine(engine) {
       const fresh = await freshSite();
       const release = fresh.holdWasm();
       await s.execute((url) => { setTimeout(() => { location.href = url; }, 0); }, fresh.url);
-      await s.waitFor(() => location.port && document.getElementById('loading')?.textContent.includes('Loading the corpus…'), [], { what: 'the loading state' });
+      await s.waitFor((url) => location.href === url && document.getElementById('loading')?.textContent.includes('Loading the corpus…'), [fresh.url], { what: 'the loading state' });
       assert.equal(await s.execute(() => document.querySelector('[data-testid=passages]')), null, 'nothing else is drawn yet');
       release();
       await appUp(s);

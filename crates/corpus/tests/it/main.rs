@@ -18,7 +18,8 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root exists")
 }
 
-/// Reads every file of `dir`, adding the real vocabularies from `seeds/` unless `dir` has its own.
+/// Reads every file of `dir`, adding the real vocabularies (and world gazetteer) from `seeds/`
+/// unless `dir` has its own.
 pub fn load(dir: &Path) -> Vec<SeedFile> {
     let mut files: Vec<SeedFile> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -26,7 +27,7 @@ pub fn load(dir: &Path) -> Vec<SeedFile> {
         .filter(|e| e.path().is_file())
         .map(|e| SeedFile { name: e.file_name().to_string_lossy().into_owned(), bytes: std::fs::read(e.path()).unwrap() })
         .collect();
-    for vocabulary in ["themes.toml", "entities.toml"] {
+    for vocabulary in ["themes.toml", "entities.toml", "places.tsv"] {
         if !files.iter().any(|f| f.name == vocabulary) {
             let bytes = std::fs::read(repo_root().join("seeds").join(vocabulary)).unwrap();
             files.push(SeedFile { name: vocabulary.to_string(), bytes });

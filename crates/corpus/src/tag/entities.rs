@@ -1,218 +1,62 @@
-//! Tagging: themes with their evidence, entity mentions (gazetteer, short forms, acronyms,
-//! titled and role-described names) and voices (who is quoted or credited).
-//!
-//! Everything the taggers know about English comes from `themes.toml` and `entities.toml`;
-//! the code holds only the shape of the rules.
+//! Entity tagging: gazetteer names, short forms, acronyms, titled and role-described people,
+//! organisation names, and voices (who is quoted or credited).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::model::{EntityKind, Evidence, Mention, Span, ThemeHit};
-use crate::text::{self, fold, Analyzer, Word};
-use crate::vocab::{EntitiesFile, ModalRule, NameRules, ThemesFile};
+use crate::model::{EntityKind, Mention, Span};
+use crate::text::{self, fold, Word};
+use crate::vocab::{EntitiesFile, NameRules, PlaceKind, PlaceRow};
 
-// ---------------------------------------------------------------------------------------------
-// Themes
-// ---------------------------------------------------------------------------------------------
+use super::sentence_of;
 
-pub struct ThemeTagger {
-    themes: Vec<CompiledTheme>,
-    fillers: ModalFillers,
-    analyzer: Analyzer,
+
+/// How a mention was found; its text is an entity's `origin`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundBy {
+    Gazetteer,
+    ShortForm,
+    Title,
+    OrganisationName,
+    OrganisationNoun,
+    Role,
+    PlaceName,
+    WorldGazetteer,
 }
 
-/// `themes.toml`'s words skipped between a modal and its verb, folded.
-struct ModalFillers {
-    words: HashSet<String>,
-    endings: Vec<String>,
-}
-
-impl ModalFillers {
-    fn contains(&self, folded: &str) -> bool {
-        self.words.contains(folded) || self.endings.iter().any(|ending| folded.ends_with(ending.as_str()))
+impl FoundBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Gazetteer => "gazetteer",
+            FoundBy::ShortForm => "short form",
+            FoundBy::Title => "title",
+            FoundBy::OrganisationName => "organisation name",
+            FoundBy::OrganisationNoun => "organisation noun",
+            FoundBy::Role => "role",
+            FoundBy::PlaceName => "place name",
+            FoundBy::WorldGazetteer => "world gazetteer",
+        }
     }
 }
 
-struct CompiledTheme {
-    threshold: u32,
-    /// Folded words of phrases that count for nothing, longest first.
-    ignore: Vec<Vec<String>>,
-    /// (stems, weight), longest first.
-    cues: Vec<(Vec<String>, u32)>,
-    modals: Vec<CompiledModal>,
+/// Where a world gazetteer name is trusted: anywhere (countries, capitals, cities of a million),
+/// or only after a preposition of place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    Anywhere,
+    AfterPreposition,
 }
 
-struct CompiledModal {
+/// Cities this large are named anywhere; smaller ones after a preposition of place.
+const LARGE_CITY: u64 = 1_000_000;
+
+#[derive(Debug, Clone)]
+struct WorldPlace {
+    keys: Vec<String>,
     name: String,
-    words: Vec<String>,
-    weight: u32,
-    verbs: Vec<String>,
-    verb_weight: u32,
-    context: Vec<String>,
-    context_weight: u32,
-    not_after: Vec<String>,
+    reach: Reach,
+    /// The entity, once the corpus has named it.
+    entity: Option<usize>,
 }
-
-impl ThemeTagger {
-    pub fn new(vocab: &ThemesFile) -> Self {
-        let analyzer = Analyzer::default();
-        let themes = vocab
-            .themes
-            .iter()
-            .map(|spec| {
-                let mut cues: Vec<(Vec<String>, u32)> = spec
-                    .cues
-                    .iter()
-                    .map(|(phrase, &weight)| (analyzer.terms(phrase).into_iter().map(|t| t.0).collect::<Vec<_>>(), weight))
-                    .filter(|(stems, _)| !stems.is_empty())
-                    .collect();
-                cues.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-                let mut ignore: Vec<Vec<String>> =
-                    spec.ignore.iter().map(|p| text::words(p).map(|w| fold(w.text)).collect::<Vec<_>>()).filter(|w| !w.is_empty()).collect();
-                ignore.sort_by_key(|words| std::cmp::Reverse(words.len()));
-                let modals = spec.modals.iter().map(|rule| compile_modal(rule, &analyzer)).collect();
-                CompiledTheme { threshold: spec.threshold, ignore, cues, modals }
-            })
-            .collect();
-        let fillers = ModalFillers {
-            words: vocab.modal_fillers.iter().map(|w| fold(w)).collect(),
-            endings: vocab.modal_filler_endings.iter().map(|w| fold(w)).collect(),
-        };
-        Self { themes, fillers, analyzer }
-    }
-
-    /// The themes a passage carries, each with the evidence that put it there. `sentences` are
-    /// the passage's (`text::sentences`).
-    pub fn tag(&self, text: &str, sentences: &[Span]) -> Vec<ThemeHit> {
-        let words: Vec<Word> = text::words(text).collect();
-        let stems: Vec<String> = words.iter().map(|w| self.analyzer.term(w.text)).collect();
-        let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
-        let sentence_of: Vec<usize> = words.iter().map(|w| sentence_of(sentences, w.start)).collect();
-        let mut hits = Vec::new();
-        for (index, theme) in self.themes.iter().enumerate() {
-            let mut evidence = cue_evidence(theme, text, &words, &stems, &folded);
-            evidence.extend(modal_evidence(theme, &self.fillers, text, &words, &stems, &folded, &sentence_of));
-            let score: u32 = evidence.iter().map(|e| e.weight).sum();
-            if score >= theme.threshold && score > 0 {
-                evidence.sort_by_key(|e| e.spans.first().copied());
-                hits.push(ThemeHit { theme: index as u32, score, evidence });
-            }
-        }
-        hits
-    }
-}
-
-fn compile_modal(rule: &ModalRule, analyzer: &Analyzer) -> CompiledModal {
-    let stems = |list: &[String]| list.iter().map(|w| analyzer.term(w)).collect::<Vec<_>>();
-    CompiledModal {
-        name: rule.name.clone(),
-        words: rule.words.iter().map(|w| fold(w)).collect(),
-        weight: rule.weight,
-        verbs: stems(&rule.verbs),
-        verb_weight: rule.verb_weight,
-        context: stems(&rule.context),
-        context_weight: rule.context_weight,
-        not_after: rule.not_after.iter().map(|w| fold(w)).collect(),
-    }
-}
-
-/// Index of the sentence holding byte `offset` (the last one past the end).
-fn sentence_of(sentences: &[Span], offset: usize) -> usize {
-    sentences.partition_point(|s| s.end as usize <= offset).min(sentences.len().saturating_sub(1))
-}
-
-/// Cue phrases, matched longest first without overlap; each distinct phrase counts once.
-/// Ignored phrases are matched first, on exact words, and skipped.
-fn cue_evidence(theme: &CompiledTheme, text: &str, words: &[Word], stems: &[String], folded: &[String]) -> Vec<Evidence> {
-    let mut found: Vec<(usize, Vec<Span>, u32)> = Vec::new();
-    let mut i = 0;
-    while i < stems.len() {
-        if let Some(ignored) = theme.ignore.iter().find(|phrase| folded[i..].starts_with(phrase)) {
-            i += ignored.len();
-            continue;
-        }
-        let matched = theme.cues.iter().enumerate().find(|(_, (cue, _))| stems[i..].starts_with(cue));
-        match matched {
-            Some((cue_index, (cue, weight))) => {
-                let span = Span::new(words[i].start, words[i + cue.len() - 1].end);
-                match found.iter_mut().find(|(c, _, _)| *c == cue_index) {
-                    Some((_, spans, _)) => spans.push(span),
-                    None => found.push((cue_index, vec![span], *weight)),
-                }
-                i += cue.len();
-            }
-            None => i += 1,
-        }
-    }
-    found
-        .into_iter()
-        .map(|(_, spans, weight)| Evidence { rule: "cue".into(), text: spans[0].slice(text).to_string(), weight, spans })
-        .collect()
-}
-
-/// Modal constructions: per sentence, the strongest one counts.
-fn modal_evidence(
-    theme: &CompiledTheme,
-    fillers: &ModalFillers,
-    text: &str,
-    words: &[Word],
-    stems: &[String],
-    folded: &[String],
-    sentence_of: &[usize],
-) -> Vec<Evidence> {
-    let mut best_per_sentence: HashMap<usize, Evidence> = HashMap::new();
-    for rule in &theme.modals {
-        for (i, word) in folded.iter().enumerate() {
-            if !rule.words.contains(word) {
-                continue;
-            }
-            let sentence = sentence_of[i];
-            let sentence_start = i == 0 || sentence_of[i - 1] != sentence;
-            if words[i].is_capitalised() && !sentence_start {
-                continue; // `Will` inside a sentence is a name.
-            }
-            if i > 0 && sentence_of[i - 1] == sentence && rule.not_after.contains(&folded[i - 1]) {
-                continue;
-            }
-            let verb = (i + 1..words.len())
-                .take_while(|&j| sentence_of[j] == sentence)
-                .find(|&j| !fillers.contains(&folded[j]));
-            let Some(verb) = verb else { continue };
-            if words[verb].is_capitalised() {
-                continue;
-            }
-            let mut weight = rule.weight;
-            let mut rule_name = rule.name.clone();
-            let mut spans = vec![words[i].span()];
-            if rule.verbs.contains(&stems[verb]) {
-                weight += rule.verb_weight;
-                rule_name.push_str("+verb");
-                spans.push(words[verb].span());
-            }
-            let context = (0..words.len())
-                .filter(|&j| sentence_of[j] == sentence && j != i && j != verb)
-                .find(|&j| rule.context.contains(&stems[j]));
-            if let Some(j) = context {
-                weight += rule.context_weight;
-                rule_name.push_str("+context");
-                spans.push(words[j].span());
-            }
-            spans.sort();
-            let shown: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
-            let evidence = Evidence { rule: rule_name, text: shown.join(" … "), weight, spans };
-            let best = best_per_sentence.entry(sentence).or_insert_with(|| evidence.clone());
-            if evidence.weight > best.weight {
-                *best = evidence;
-            }
-        }
-    }
-    let mut evidence: Vec<Evidence> = best_per_sentence.into_values().filter(|e| e.weight > 0).collect();
-    evidence.sort_by_key(|e| e.spans[0]);
-    evidence
-}
-
-// ---------------------------------------------------------------------------------------------
-// Entities and voices
-// ---------------------------------------------------------------------------------------------
 
 /// An entity as the tagger knows it: from the gazetteer, or found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -250,6 +94,11 @@ pub struct EntityTagger {
     speech_cues: Vec<Vec<String>>,
     /// The rules' word lists, folded once.
     words: RuleWords,
+    /// `places.tsv`: first key → indexes into `world`, longest first.
+    world_index: HashMap<String, Vec<usize>>,
+    world: Vec<WorldPlace>,
+    /// Place lead-ins (`the port of`) as keys.
+    place_lead_ins: Vec<Vec<String>>,
 }
 
 /// `entities.toml`'s word lists, folded (not spelling-normalised: `minister` is no variant).
@@ -262,6 +111,10 @@ struct RuleWords {
     articles: HashSet<String>,
     not_names: HashSet<String>,
     pronouns: HashSet<String>,
+    place_heads: HashSet<String>,
+    place_prepositions: HashSet<String>,
+    organisation_nouns: HashSet<String>,
+    particles: HashSet<String>,
 }
 
 impl RuleWords {
@@ -276,6 +129,10 @@ impl RuleWords {
             articles: set(&rules.articles),
             not_names: set(&rules.not_names),
             pronouns: set(&rules.pronouns),
+            place_heads: set(&rules.place_heads),
+            place_prepositions: set(&rules.place_prepositions),
+            organisation_nouns: set(&rules.organisation_nouns),
+            particles: set(&rules.name_particles),
         }
     }
 
@@ -306,7 +163,7 @@ pub struct PassageEntities {
 }
 
 impl EntityTagger {
-    pub fn new(vocab: &EntitiesFile) -> Self {
+    pub fn new(vocab: &EntitiesFile, places: &[PlaceRow]) -> Self {
         let rules = &vocab.rules;
         let mut tagger = Self {
             titles: Vec::new(),
@@ -315,27 +172,126 @@ impl EntityTagger {
             aliases: HashMap::new(),
             spelling: rules.spelling.clone(),
             words: RuleWords::new(rules),
+            world_index: HashMap::new(),
+            world: Vec::new(),
+            place_lead_ins: Vec::new(),
         };
+        tagger.place_lead_ins = rules.place_lead_ins.iter().map(|t| tagger.keys_of(t)).collect();
+        tagger.place_lead_ins.sort_by_key(|t| std::cmp::Reverse(t.len()));
         tagger.titles = rules.titles.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         tagger.speech_cues = rules.speech_cues.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.speech_cues.sort_by_key(|t| std::cmp::Reverse(t.len()));
         for spec in &vocab.entities {
-            let kind = EntityKind::parse(spec.kind.get_ref()).unwrap_or(EntityKind::Other);
+            let kind = spec.kind.as_ref().and_then(|k| EntityKind::parse(k.get_ref())).unwrap_or(EntityKind::Other);
             let index = tagger.entities.len();
             tagger.entities.push(EntityRecord {
                 id: spec.id.get_ref().clone(),
                 name: spec.name.clone(),
                 kind,
                 aliases: spec.aliases.iter().cloned().collect(),
-                origin: "gazetteer".into(),
+                origin: FoundBy::Gazetteer.as_str().into(),
             });
             for form in std::iter::once(&spec.name).chain(&spec.aliases) {
                 let keys = tagger.keys_of(form);
                 add_alias(&mut tagger.aliases, keys, index);
             }
         }
+        tagger.add_world_places(places);
         tagger
+    }
+
+    /// `places.tsv`: a country's other forms (`Azerbaijani`) join a gazetteer entity of that
+    /// name; every other name becomes a world place, an entity only once the corpus names it.
+    fn add_world_places(&mut self, places: &[PlaceRow]) {
+        let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        for row in places {
+            let keys = self.keys_of(&row.name);
+            if keys.is_empty() {
+                continue;
+            }
+            let known = longest_alias_keys(&self.aliases, &keys).filter(|&(len, _)| len == keys.len()).map(|(_, e)| e);
+            if let Some(entity) = known {
+                if row.kind == PlaceKind::Country && self.entities[entity].kind == EntityKind::Place {
+                    for alias in &row.aliases {
+                        let alias_keys = self.keys_of(alias);
+                        add_alias(&mut self.aliases, alias_keys, entity);
+                    }
+                }
+                continue;
+            }
+            let reach = match row.kind {
+                PlaceKind::Country | PlaceKind::Capital => Reach::Anywhere,
+                PlaceKind::City if row.population >= LARGE_CITY => Reach::Anywhere,
+                _ => Reach::AfterPreposition,
+            };
+            for form in std::iter::once(&row.name).chain(&row.aliases) {
+                let form_keys = self.keys_of(form);
+                if form_keys.is_empty() {
+                    continue;
+                }
+                match seen.get(&form_keys) {
+                    Some(&w) => {
+                        if reach == Reach::Anywhere {
+                            self.world[w].reach = Reach::Anywhere;
+                        }
+                    }
+                    None => {
+                        let w = self.world.len();
+                        seen.insert(form_keys.clone(), w);
+                        self.world.push(WorldPlace { keys: form_keys.clone(), name: row.name.clone(), reach, entity: None });
+                        self.world_index.entry(form_keys[0].clone()).or_default().push(w);
+                    }
+                }
+            }
+        }
+        for entries in self.world_index.values_mut() {
+            entries.sort_by_key(|&w| std::cmp::Reverse(self.world[w].keys.len()));
+        }
+    }
+
+    /// The longest world place at token `i` that its reach allows there: a whole capitalised name
+    /// (no capitalised word right before or after it), after a preposition of place unless it is
+    /// trusted anywhere.
+    fn world_place(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+        let entries = self.world_index.get(&tokens[i].key)?;
+        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && tokens[i].word.is_capitalised())?;
+        let len = self.world[w].keys.len();
+        let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
+        if capitalised(i + len) || (!sentence_start && i > 0 && capitalised(i - 1)) {
+            return None;
+        }
+        let trusted = self.world[w].reach == Reach::Anywhere || self.after_place_preposition(tokens, i);
+        trusted.then_some((len, w))
+    }
+
+    /// `in Tashkent`, `through the Bosporus`, `at the port of Gwadar`.
+    fn after_place_preposition(&self, tokens: &[Token], i: usize) -> bool {
+        let mut k = i;
+        for lead_in in &self.place_lead_ins {
+            if k >= lead_in.len() && matches_keys(tokens, k - lead_in.len(), lead_in) {
+                k -= lead_in.len();
+                break;
+            }
+        }
+        if k >= 1 && self.words.articles.contains(&tokens[k - 1].folded) {
+            k -= 1;
+        }
+        k >= 1 && tokens[k - 1].is_word && !tokens[k - 1].word.is_capitalised() && self.words.place_prepositions.contains(&tokens[k - 1].folded)
+    }
+
+    /// The entity of world place `w`, made when the corpus first names it.
+    fn world_entity(&mut self, w: usize) -> usize {
+        if let Some(e) = self.world[w].entity {
+            return e;
+        }
+        let name = self.world[w].name.clone();
+        let e = self.new_entity(&name, EntityKind::Place, FoundBy::WorldGazetteer);
+        for place in self.world.iter_mut().filter(|p| p.name == name) {
+            place.entity = Some(e);
+        }
+        e
     }
 
     /// Folded, spelling-normalised key of each word of `text`.
@@ -394,7 +350,7 @@ impl EntityTagger {
                 i += 1;
                 continue;
             }
-            let Some((len, entity, found_by)) = self.best_match(&tokens, i, state) else {
+            let Some((len, entity, found_by)) = self.best_match(&tokens, i, &mut *state) else {
                 i += 1;
                 continue;
             };
@@ -420,7 +376,7 @@ impl EntityTagger {
         start: usize,
         len: usize,
         entity: usize,
-        found_by: &str,
+        found_by: FoundBy,
         state: &mut DocumentState,
         mentions: &mut Vec<(usize, usize, usize)>,
     ) {
@@ -433,7 +389,7 @@ impl EntityTagger {
         if record.kind == EntityKind::Person {
             state.last_person = Some(entity);
             let name_words: Vec<Word> = text::words(&self.entities[entity].name).collect();
-            if name_words.len() > 1 && found_by != "short form" {
+            if name_words.len() > 1 && found_by != FoundBy::ShortForm {
                 for word in name_words {
                     if word.text.chars().count() > 1 && word.is_capitalised() && !self.words.not_names.contains(&fold(word.text)) {
                         add_alias(&mut state.aliases, vec![self.key(word.text)], entity);
@@ -458,38 +414,85 @@ impl EntityTagger {
     /// The longest name starting at token `i`: a known alias (gazetteer or this document's short
     /// forms), a titled person, an organisation, a person described by a role, or a name beside
     /// a speech verb. Known aliases win ties.
-    fn best_match(&mut self, tokens: &[Token], i: usize, state: &DocumentState) -> Option<(usize, usize, &'static str)> {
+    fn best_match(&mut self, tokens: &[Token], i: usize, state: &mut DocumentState) -> Option<(usize, usize, FoundBy)> {
         let known = longest_alias(&self.aliases, tokens, i)
-            .map(|(len, e)| (len, e, "gazetteer"))
+            .map(|(len, e)| (len, e, FoundBy::Gazetteer))
             .into_iter()
-            .chain(longest_alias(&state.aliases, tokens, i).map(|(len, e)| (len, e, "short form")))
+            .chain(longest_alias(&state.aliases, tokens, i).map(|(len, e)| (len, e, FoundBy::ShortForm)))
             .max_by_key(|m| m.0);
-        let titled = self.titled_person(tokens, i);
-        let organisation = self.organisation_run(tokens, i);
         let best_known_len = known.map_or(0, |k| k.0);
-        if let Some((len, name)) = titled.filter(|t| t.0 > best_known_len) {
-            let entity = self.resolve(&name, EntityKind::Person, "title", state);
-            return Some((len, entity, "title"));
-        }
-        if let Some((len, name)) = organisation.filter(|o| o.0 > best_known_len) {
-            let entity = self.resolve(&name, EntityKind::Organisation, "organisation name", state);
-            return Some((len, entity, "organisation name"));
+        let detected = [
+            (self.titled_person(tokens, i), EntityKind::Person, FoundBy::Title),
+            (self.organisation_after_noun(tokens, i), EntityKind::Organisation, FoundBy::OrganisationNoun),
+            (self.headed_run(tokens, i, &self.words.organisation_heads), EntityKind::Organisation, FoundBy::OrganisationName),
+            (self.headed_run(tokens, i, &self.words.place_heads), EntityKind::Place, FoundBy::PlaceName),
+        ];
+        // The longest detection; on a tie the earlier rule (a title before an organisation).
+        let longest = detected
+            .into_iter()
+            .filter_map(|(found, kind, by)| found.map(|(len, name)| (len, name, kind, by)))
+            .fold(None, |best: Option<(usize, String, EntityKind, FoundBy)>, d| if best.as_ref().is_none_or(|b| d.0 > b.0) { Some(d) } else { best });
+        if let Some((len, name, kind, by)) = longest.filter(|d| d.0 > best_known_len) {
+            let entity = self.resolve(&name, kind, by, state);
+            return Some((len, entity, by));
         }
         if known.is_some() {
             return known;
         }
+        if let Some((len, w)) = self.world_place(tokens, i) {
+            let entity = self.world_entity(w);
+            add_alias(&mut state.aliases, tokens[i..i + len].iter().map(|t| t.key.clone()).collect(), entity);
+            return Some((len, entity, FoundBy::WorldGazetteer));
+        }
+        if let Some((len, name)) = self.organisation_appositive(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::OrganisationNoun, state);
+            return Some((len, entity, FoundBy::OrganisationNoun));
+        }
         if let Some((len, name)) = self.described_person(tokens, i) {
-            let entity = self.resolve(&name, EntityKind::Person, "role", state);
-            return Some((len, entity, "role"));
+            let entity = self.resolve(&name, EntityKind::Person, FoundBy::Role, state);
+            return Some((len, entity, FoundBy::Role));
         }
         None
+    }
+
+    /// `the consultancy Energy Aspects`, `state utility Vietnam Electricity`: an organisation
+    /// noun just before a capitalised run.
+    fn organisation_after_noun(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let before = i.checked_sub(1).map(|k| &tokens[k])?;
+        if !before.is_word || before.word.is_capitalised() || !self.words.organisation_nouns.contains(&before.folded) || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 4, &self.words.connectors);
+        (len >= 1).then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `Gazprom, the Russian state gas company,`: a capitalised name, then an appositive whose
+    /// first few lower-case words hold an organisation noun.
+    fn organisation_appositive(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        if !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.capitalised_run(tokens, i, 3);
+        let after = i + len;
+        let appositive = len >= 1
+            && tokens.get(after).is_some_and(|t| t.word.text == ",")
+            && tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded))
+            && tokens[(after + 2).min(tokens.len())..]
+                .iter()
+                .take(5)
+                .take_while(|t| t.is_word && !self.words.is_role(&t.folded))
+                .any(|t| self.words.organisation_nouns.contains(&t.folded));
+        appositive.then(|| (len, surface(tokens, i, after)))
     }
 
     /// `Associate Professor Sussex`, `President Vladimir Putin`: a title then 1–3 capitalised words.
     fn titled_person(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
         let title = self.titles.iter().find(|t| matches_keys(tokens, i, t) && tokens[i].word.is_capitalised())?;
         let name_start = i + title.len();
-        let name_len = self.capitalised_run(tokens, name_start, 3);
+        if has_possessive(&tokens[name_start - 1]) {
+            return None; // `King's College` names no king.
+        }
+        let name_len = self.name_run(tokens, name_start, 5, &self.words.particles);
         if name_len == 0 {
             return None;
         }
@@ -497,22 +500,30 @@ impl EntityTagger {
         Some((title.len() + name_len, name))
     }
 
-    /// `China Programme`, `S. Rajaratnam School of International Studies`: a capitalised run,
-    /// connectors allowed inside, holding an organisation head word.
-    fn organisation_run(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+    /// `China Programme`, `S. Rajaratnam School of International Studies`, `Gulf of Riga`: a
+    /// capitalised run, connectors allowed inside, holding one of `heads` (an organisation's or a
+    /// place's head word). A title inside the run ends it (`Rear Admiral X of the Navy`).
+    fn headed_run(&self, tokens: &[Token], i: usize, heads: &HashSet<String>) -> Option<(usize, String)> {
         if !self.can_start_name(tokens, i) {
             return None;
         }
         let mut end = i;
         let mut j = i;
         while j < tokens.len() && tokens[j].is_word && tokens[j].sentence == tokens[i].sentence {
+            if j > i && self.titles.iter().any(|t| matches_keys(tokens, j, t)) {
+                break;
+            }
             if tokens[j].word.is_capitalised() {
                 j += 1;
                 end = j;
+                // `Atlantic Council’s Digital …`: a complete name owns what follows.
+                if has_possessive(&tokens[j - 1]) && heads.contains(&tokens[j - 1].folded) {
+                    break;
+                }
             } else if self.words.connectors.contains(&tokens[j].folded) {
                 // `X Organisation and BRICS` is two names: stop at `and` after a complete
                 // organisation name or before a known one.
-                let complete = tokens[j - 1].word.is_capitalised() && self.words.organisation_heads.contains(&tokens[j - 1].folded);
+                let complete = tokens[j - 1].word.is_capitalised() && heads.contains(&tokens[j - 1].folded);
                 let known_next = j + 1 < tokens.len() && longest_alias(&self.aliases, tokens, j + 1).is_some();
                 let new_phrase = tokens.get(j + 1).is_some_and(|t| self.words.articles.contains(&t.folded));
                 if self.words.list_joiners.contains(&tokens[j].folded) && (complete || known_next || new_phrase) {
@@ -524,7 +535,7 @@ impl EntityTagger {
             }
         }
         let run = &tokens[i..end];
-        let has_head = run.iter().any(|t| t.word.is_capitalised() && self.words.organisation_heads.contains(&t.folded));
+        let has_head = run.iter().any(|t| t.word.is_capitalised() && heads.contains(&t.folded));
         (has_head && run.len() >= 2).then(|| (run.len(), surface(tokens, i, end)))
     }
 
@@ -534,7 +545,7 @@ impl EntityTagger {
         if !self.can_start_name(tokens, i) {
             return None;
         }
-        let len = self.capitalised_run(tokens, i, 3);
+        let len = self.name_run(tokens, i, 4, &self.words.particles);
         if len < 2 {
             return None;
         }
@@ -556,6 +567,24 @@ impl EntityTagger {
             before.is_some_and(|k| tokens[k].is_word && !tokens[k].word.is_capitalised() && self.words.is_role(&tokens[k].folded))
         };
         (speaks || has_role || role_before).then(|| (len, surface(tokens, i, after)))
+    }
+
+    /// Words of a name from `i`: capitalised words, with `inside` words (particles, connectors)
+    /// between them, at most `max` capitalised words; never ending on an inside word.
+    fn name_run(&self, tokens: &[Token], i: usize, max: usize, inside: &HashSet<String>) -> usize {
+        let (mut end, mut capitals, mut k) = (i, 0, i);
+        while k < tokens.len() && capitals < max && tokens[k].is_word && tokens[k].sentence == tokens[i].sentence {
+            if self.capitalised_run(tokens, k, 1) == 1 {
+                capitals += 1;
+                k += 1;
+                end = k;
+            } else if k > i && inside.contains(&tokens[k].folded) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        end - i
     }
 
     /// Number of capitalised words (at most `max`) from `i` that can be part of a name.
@@ -580,7 +609,7 @@ impl EntityTagger {
 
     /// The entity a detected name stands for: a known alias, a unique person with that
     /// surname, or a new entity.
-    fn resolve(&mut self, name: &str, kind: EntityKind, origin: &str, state: &DocumentState) -> usize {
+    fn resolve(&mut self, name: &str, kind: EntityKind, origin: FoundBy, state: &DocumentState) -> usize {
         let keys = self.keys_of(name);
         for table in [&state.aliases, &self.aliases] {
             if let Some(entry) = table.get(&keys[0]).and_then(|entries| entries.iter().find(|e| e.keys == keys)) {
@@ -596,6 +625,11 @@ impl EntityTagger {
                 return only;
             }
         }
+        self.new_entity(name, kind, origin)
+    }
+
+    /// A new entity with a unique id, its name known from now on.
+    fn new_entity(&mut self, name: &str, kind: EntityKind, origin: FoundBy) -> usize {
         let base = text::slug(name);
         let mut id = base.clone();
         let mut n = 2;
@@ -604,7 +638,8 @@ impl EntityTagger {
             n += 1;
         }
         let index = self.entities.len();
-        self.entities.push(EntityRecord { id, name: name.to_string(), kind, aliases: BTreeSet::new(), origin: origin.to_string() });
+        self.entities.push(EntityRecord { id, name: name.to_string(), kind, aliases: BTreeSet::new(), origin: origin.as_str().to_string() });
+        let keys = self.keys_of(name);
         add_alias(&mut self.aliases, keys, index);
         index
     }
@@ -691,18 +726,29 @@ fn longest_alias(table: &HashMap<String, Vec<AliasEntry>>, tokens: &[Token], i: 
         .map(|e| (e.keys.len(), e.entity))
 }
 
+fn has_possessive(token: &Token) -> bool {
+    token.word.text.ends_with("’s") || token.word.text.ends_with("'s")
+}
+
+/// The longest alias that is a prefix of `keys`.
+fn longest_alias_keys(table: &HashMap<String, Vec<AliasEntry>>, keys: &[String]) -> Option<(usize, usize)> {
+    table.get(keys.first()?)?.iter().find(|e| keys.starts_with(&e.keys)).map(|e| (e.keys.len(), e.entity))
+}
+
 fn matches_keys(tokens: &[Token], i: usize, keys: &[String]) -> bool {
     i + keys.len() <= tokens.len() && tokens[i..i + keys.len()].iter().zip(keys).all(|(t, k)| t.is_word && &t.key == k)
 }
 
-/// The words of tokens `[start, end)` joined by single spaces, with a possessive dropped
-/// (`China’s` → `China`).
+/// The words of tokens `[start, end)` joined by single spaces, with a closing possessive
+/// dropped (`China’s` → `China`); one inside the name stays (`People's Bank of China`).
 fn surface(tokens: &[Token], start: usize, end: usize) -> String {
     let parts: Vec<String> = tokens[start..end]
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(k, t)| {
             let w = t.word.text;
-            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+            let last = start + k + 1 == end;
+            let w = if last { w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w) } else { w };
             if t.word.text.chars().count() == 1 && t.word.is_capitalised() { format!("{w}.") } else { w.to_string() }
         })
         .collect();

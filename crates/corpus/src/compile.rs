@@ -109,8 +109,8 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     };
     let themes_text = vocab_text(THEMES_FILE, &mut diagnostics);
     let entities_text = vocab_text(ENTITIES_FILE, &mut diagnostics);
-    let themes = themes_text.and_then(|t| usable(vocab::read_themes(&t, THEMES_FILE), &mut diagnostics));
-    let entities = entities_text.and_then(|t| usable(vocab::read_entities(&t, ENTITIES_FILE), &mut diagnostics));
+    let themes = themes_text.and_then(|t| usable(vocab::read_themes_leaving_out_bad_rules(&t, THEMES_FILE), &mut diagnostics));
+    let entities = entities_text.and_then(|t| usable(vocab::read_entities_leaving_out_bad_rows(&t, ENTITIES_FILE), &mut diagnostics));
     // The world gazetteer is optional: without it, only `entities.toml` names places.
     let places = match by_name.get(PLACES_FILE) {
         Some(_) => vocab_text(PLACES_FILE, &mut diagnostics).map_or(Vec::new(), |t| {

@@ -203,9 +203,14 @@ pub struct NameRules {
     pub name_particles: Vec<String>,
 }
 
+/// Parses `themes.toml` strictly: any problem, even in one rule, is an error.
+pub fn read_themes(source: &str, file: &str) -> Result<ThemesFile, Vec<Diagnostic>> {
+    strict(read_themes_leaving_out_bad_rules(source, file))
+}
+
 /// Parses `themes.toml`, checking ids and colours (errors that stop the file) and cues and frame
 /// rules (errors that leave the rule out). Returns the file with the problems of its rules.
-pub fn read_themes(source: &str, file: &str) -> Result<(ThemesFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn read_themes_leaving_out_bad_rules(source: &str, file: &str) -> Result<(ThemesFile, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut parsed: ThemesFile = toml::from_str(source).map_err(|e| vec![toml_error(source, file, &e)])?;
     let mut problems = Vec::new();
     let mut rule_problems = Vec::new();
@@ -311,9 +316,22 @@ fn frame_rule(value: &toml::Value) -> Result<FrameRule, String> {
     Ok(FrameRule { name, triggers, partners, within, actor, weight, unless })
 }
 
+/// Parses `entities.toml` strictly: any problem, even in one entity, is an error.
+pub fn read_entities(source: &str, file: &str) -> Result<EntitiesFile, Vec<Diagnostic>> {
+    strict(read_entities_leaving_out_bad_rows(source, file))
+}
+
+/// The file, unless it has problems of any kind.
+fn strict<T>(result: Result<(T, Vec<Diagnostic>), Vec<Diagnostic>>) -> Result<T, Vec<Diagnostic>> {
+    match result {
+        Ok((file, problems)) if problems.is_empty() => Ok(file),
+        Ok((_, problems)) | Err(problems) => Err(problems),
+    }
+}
+
 /// Parses `entities.toml`, checking ids (errors that stop the file) and kinds (an entity without
 /// a valid kind is reported and left out).
-pub fn read_entities(source: &str, file: &str) -> Result<(EntitiesFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(EntitiesFile, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut parsed: EntitiesFile = toml::from_str(source).map_err(|e| vec![toml_error(source, file, &e)])?;
     let mut problems = Vec::new();
     let mut row_problems = Vec::new();

@@ -6,13 +6,16 @@ use std::process::ExitCode;
 use loupe_corpus::compile::{compile_dir, Compiled};
 use loupe_corpus::export::Export;
 use loupe_corpus::query::{evaluate, Query, QueryResult};
+use loupe_corpus::tag::stem_collisions;
+use loupe_corpus::vocab;
 
 const USAGE: &str = "\
 usage: loupe <command> [--seeds DIR]
 
 commands:
   export            print the compiled corpus as JSON
-  check             validate seeds and vocabularies; print `file:line: message`; exit 1 on errors
+  check             validate seeds and vocabularies; print `file:line: message`; exit 1 on errors;
+                    then list stem collisions (corpus word forms sharing a cue's stem but not its form)
   query '<query>'   evaluate a URL query string (theme=…&entity=…&section=…&doc=…&voice=…)
                     and print {total, passages, facets} as JSON
 
@@ -68,7 +71,7 @@ fn main() -> ExitCode {
     };
     let compiled = compile_dir(&seeds);
     match command {
-        Command::Check => check(&compiled),
+        Command::Check => check(&compiled, &seeds),
         Command::Export => with_corpus(&compiled, || print_json(&Export::new(&compiled.corpus))),
         Command::Query(q) => with_corpus(&compiled, || {
             let query = Query::parse(&q);
@@ -77,7 +80,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(compiled: &Compiled) -> ExitCode {
+fn check(compiled: &Compiled, seeds: &std::path::Path) -> ExitCode {
     for d in &compiled.diagnostics {
         println!("{d}");
     }
@@ -92,6 +95,17 @@ fn check(compiled: &Compiled) -> ExitCode {
         corpus.themes.len(),
         corpus.entities.len()
     );
+    let themes_file = seeds.join(vocab::THEMES_FILE);
+    let themes = std::fs::read_to_string(&themes_file).ok().and_then(|t| vocab::read_themes_leaving_out_bad_rules(&t, vocab::THEMES_FILE).ok());
+    if let Some((themes, _)) = themes {
+        let collisions = stem_collisions(&themes, corpus.passages.iter().map(|p| p.text.as_str()));
+        if !collisions.is_empty() {
+            println!("stem collisions (pin a cue with `exact = true` or guard it with `unless` if a form misleads):");
+        }
+        for c in collisions {
+            println!("{}: {} cue `{}` also matches: {}", themes_file.display(), c.theme, c.cue, c.forms.join(", "));
+        }
+    }
     if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 

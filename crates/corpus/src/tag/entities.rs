@@ -754,3 +754,119 @@ fn surface(tokens: &[Token], start: usize, end: usize) -> String {
         .collect();
     parts.join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::{read_entities, read_places};
+
+    const RULES: &str = r#"[rules]
+titles = ["President", "King"]
+roles = ["fellow", "editor"]
+role_links = ["at"]
+organisation_heads = ["Bank", "Council", "Institute", "College", "Industries"]
+name_connectors = ["of", "the"]
+list_joiners = ["and"]
+articles = ["a", "an", "the"]
+not_names = ["The", "In"]
+speech_cues = ["said"]
+pronouns = ["He", "She"]
+spelling = []
+organisation_nouns = ["company", "consultancy"]
+place_heads = ["Sea", "Gulf"]
+place_prepositions = ["in", "at", "through"]
+place_lead_ins = ["port of"]
+name_particles = ["bin"]
+
+[[entity]]
+id = "ruritania"
+name = "Ruritania"
+kind = "place"
+"#;
+
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\n";
+
+    /// `(words, kind, how found)` of each mention in `text`, in order.
+    fn names(text: &str) -> Vec<(String, &'static str, String)> {
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let (places, _) = read_places(PLACES, "places.tsv");
+        let mut tagger = EntityTagger::new(&file, &places);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        tagged
+            .mentions
+            .iter()
+            .map(|m| {
+                let e = &tagger.entities[m.entity as usize];
+                (m.span.slice(text).to_string(), e.kind.as_str(), e.origin.clone())
+            })
+            .collect()
+    }
+
+    fn found(words: &str, kind: &'static str, by: FoundBy) -> (String, &'static str, String) {
+        (words.to_string(), kind, by.as_str().to_string())
+    }
+
+    #[test]
+    fn gazetteer_name_and_a_demonym_from_the_world_gazetteer() {
+        assert_eq!(names("Ruritanian troops left Ruritania."), [found("Ruritanian", "place", FoundBy::Gazetteer), found("Ruritania", "place", FoundBy::Gazetteer)]);
+    }
+
+    #[test]
+    fn titled_person_with_a_name_particle() {
+        assert_eq!(names("It was President Ali bin Omar who spoke."), [found("President Ali bin Omar", "person", FoundBy::Title)]);
+    }
+
+    #[test]
+    fn a_possessive_title_names_no_one() {
+        assert_eq!(names("She studied at King's College Zenda."), [found("King's College Zenda", "organisation", FoundBy::OrganisationName)]);
+    }
+
+    #[test]
+    fn person_described_by_a_role() {
+        assert_eq!(names("Jane Roe, a fellow at the Zenda Institute, said so."), [
+            found("Jane Roe", "person", FoundBy::Role),
+            found("Zenda Institute", "organisation", FoundBy::OrganisationName),
+        ]);
+    }
+
+    #[test]
+    fn organisation_by_head_word_keeps_an_inner_possessive() {
+        assert_eq!(names("Loans came from the People's Bank of Zenda."), [found("People's Bank of Zenda", "organisation", FoundBy::OrganisationName)]);
+    }
+
+    #[test]
+    fn organisation_named_by_an_appositive() {
+        assert_eq!(names("Zentek, the state gas company, cut supply."), [found("Zentek", "organisation", FoundBy::OrganisationNoun)]);
+    }
+
+    #[test]
+    fn organisation_named_after_its_noun() {
+        assert_eq!(names("Analysts at the consultancy Vale Partners agreed."), [found("Vale Partners", "organisation", FoundBy::OrganisationNoun)]);
+    }
+
+    #[test]
+    fn place_by_head_word() {
+        assert_eq!(names("Ships crossed the Amber Sea."), [found("Amber Sea", "place", FoundBy::PlaceName)]);
+    }
+
+    #[test]
+    fn world_place_after_a_preposition_then_anywhere_in_the_document() {
+        assert_eq!(names("Talks were held at the port of Strelsau. Strelsau welcomed them."), [
+            found("Strelsau", "place", FoundBy::WorldGazetteer),
+            found("Strelsau", "place", FoundBy::WorldGazetteer),
+        ]);
+        assert!(names("Strelsau welcomed them.").is_empty(), "a small city needs a preposition first");
+    }
+
+    #[test]
+    fn large_world_city_is_named_anywhere_but_not_inside_a_longer_name() {
+        assert_eq!(names("Bigtown grew."), [found("Bigtown", "place", FoundBy::WorldGazetteer)]);
+        assert!(names("Fans of Bigtown Rovers cheered.").is_empty());
+    }
+
+    #[test]
+    fn acronym_after_a_name_defines_a_short_form() {
+        let got = names("The Zenda Council (ZC) met. The ZC agreed.");
+        assert_eq!(got.iter().filter(|(w, _, _)| w == "ZC").count(), 2, "{got:?}");
+    }
+}

@@ -7,7 +7,7 @@ mod entities;
 mod themes;
 
 pub use entities::{DocumentState, EntityRecord, EntityTagger, PassageEntities};
-pub use themes::ThemeTagger;
+pub use themes::{stem_collisions, StemCollision, ThemeTagger};
 
 use crate::model::Span;
 

@@ -176,6 +176,48 @@ impl ThemeTagger {
     }
 }
 
+/// A cue whose stem the corpus also writes in other forms (`aid` → `aides`), so a curator can
+/// see them before they mislead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StemCollision {
+    pub theme: String,
+    pub cue: String,
+    /// Folded corpus word forms sharing a cue word's stem but not its form, sorted.
+    pub forms: Vec<String>,
+}
+
+/// Stem collisions of every stemmed (not `exact`) cue over the given passage texts.
+pub fn stem_collisions<'t>(vocab: &ThemesFile, texts: impl IntoIterator<Item = &'t str>) -> Vec<StemCollision> {
+    let analyzer = Analyzer::default();
+    let mut forms_of_stem: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
+    for text in texts {
+        for word in text::words(text) {
+            forms_of_stem.entry(analyzer.term(word.text)).or_default().insert(fold(word.text));
+        }
+    }
+    let mut collisions = Vec::new();
+    for theme in &vocab.themes {
+        for (cue, spec) in &theme.cues {
+            if spec.get_ref().exact() {
+                continue;
+            }
+            let written: HashSet<String> = text::words(cue).map(|w| fold(w.text)).collect();
+            let forms: Vec<String> = text::words(cue)
+                .filter_map(|w| forms_of_stem.get(&analyzer.term(w.text)))
+                .flatten()
+                .filter(|form| !written.contains(*form))
+                .cloned()
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if !forms.is_empty() {
+                collisions.push(StemCollision { theme: theme.id.get_ref().clone(), cue: cue.clone(), forms });
+            }
+        }
+    }
+    collisions
+}
+
 fn stems_of(analyzer: &Analyzer, phrase: &str) -> Vec<String> {
     analyzer.terms(phrase).into_iter().map(|t| t.0).collect()
 }
@@ -318,4 +360,86 @@ fn modal_evidence(theme: &CompiledTheme, fillers: &ModalFillers, passage: &Passa
     let mut evidence: Vec<Evidence> = best_per_sentence.into_values().filter(|e| e.weight > 0).collect();
     evidence.sort_by_key(|e| e.spans[0]);
     evidence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::read_themes;
+
+    const HEAD: &str = "[[theme]]\nid = \"t\"\nlabel = \"T\"\ndescription = \"d\"\ncolour = \"#123456\"\nthreshold = 2\n";
+
+    /// Evidence labels (`rule:text`) of theme `t` on `text`, with `mentions` as named actors.
+    fn evidence(rules: &str, text: &str, mentions: &[Mention]) -> Vec<String> {
+        let file = read_themes(&format!("{HEAD}{rules}"), "themes.toml").unwrap();
+        let tagger = ThemeTagger::new(&file);
+        let hits = tagger.tag(text, &text::sentences(text), mentions);
+        hits.iter().flat_map(|h| h.evidence.iter().map(|e| format!("{}:{}", e.rule, e.text))).collect()
+    }
+
+    fn mention_of(text: &str, word: &str) -> Mention {
+        let start = text.find(word).unwrap();
+        Mention { entity: 0, span: Span::new(start, start + word.len()) }
+    }
+
+    #[test]
+    fn stem_collision_lists_other_forms_of_a_cue() {
+        let file = read_themes(&format!("{HEAD}[theme.cues]\n\"security\" = 2\n\"close\" = {{ weight = 1, exact = true }}\n"), "themes.toml").unwrap();
+        let got = stem_collisions(&file, ["Security and securities.", "Closeness is close."]);
+        assert_eq!(got, [StemCollision { theme: "t".into(), cue: "security".into(), forms: vec!["securities".into()] }]);
+    }
+
+    #[test]
+    fn cue_matches_on_stems() {
+        assert_eq!(evidence("[theme.cues]\n\"export\" = 2\n", "Exports rose.", &[]), ["cue:Exports"]);
+    }
+
+    #[test]
+    fn ignored_phrase_counts_for_nothing() {
+        assert!(evidence("ignore = [\"in relation to\"]\n[theme.cues]\n\"relation\" = 2\n", "In relation to prices, little moved.", &[]).is_empty());
+    }
+
+    #[test]
+    fn unless_word_vetoes_the_cue_in_its_sentence_only() {
+        let rules = "[theme.cues]\n\"settlement\" = { weight = 2, unless = [\"currency\"] }\n";
+        assert!(evidence(rules, "The settlement was paid in a local currency.", &[]).is_empty());
+        assert_eq!(evidence(rules, "The currency fell. The settlement holds.", &[]), ["cue:settlement"]);
+    }
+
+    #[test]
+    fn exact_cue_matches_only_its_written_form() {
+        let rules = "[theme.cues]\n\"closeness\" = { weight = 2, exact = true }\n";
+        assert!(evidence(rules, "They worked closely.", &[]).is_empty());
+        assert_eq!(evidence(rules, "Their closeness grew.", &[]), ["cue:closeness"]);
+    }
+
+    #[test]
+    fn weak_cue_needs_company_to_reach_the_threshold() {
+        let rules = "[theme.cues]\n\"market\" = 1\n\"price\" = 1\n";
+        assert!(evidence(rules, "The market was calm.", &[]).is_empty());
+        assert_eq!(evidence(rules, "The market price was calm.", &[]).len(), 2);
+    }
+
+    #[test]
+    fn modal_grows_with_its_verb_and_context() {
+        let rules = "[[theme.modals]]\nname = \"modal\"\nwords = [\"may\"]\nweight = 1\nverbs = [\"rise\"]\nverb_weight = 1\n";
+        assert_eq!(evidence(rules, "Prices may rise.", &[]), ["modal+verb:may … rise"]);
+        assert!(evidence(rules, "Prices may be high.", &[]).is_empty());
+    }
+
+    #[test]
+    fn frame_needs_trigger_and_partner_within_its_distance() {
+        let rules = "[[theme.frames]]\nname = \"force\"\ntriggers = [\"tank\"]\npartners = [\"crossed\"]\nwithin = 3\nweight = 2\n";
+        assert_eq!(evidence(rules, "Tanks crossed the river.", &[]), ["frame force:Tanks … crossed"]);
+        assert!(evidence(rules, "Tanks waited for many long days before anyone crossed.", &[]).is_empty());
+        assert!(evidence(rules, "Tanks waited. Farmers crossed.", &[]).is_empty());
+    }
+
+    #[test]
+    fn frame_with_actor_needs_a_named_entity_in_the_sentence() {
+        let rules = "[[theme.frames]]\nname = \"appeal\"\ntriggers = [\"call\"]\npartners = [\"president\"]\nactor = true\nweight = 2\n";
+        let text = "She called the president of Ruritania.";
+        assert!(evidence(rules, text, &[]).is_empty());
+        assert_eq!(evidence(rules, text, &[mention_of(text, "Ruritania")]), ["frame appeal:called … president"]);
+    }
 }

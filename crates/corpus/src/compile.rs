@@ -180,8 +180,20 @@ fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tag
         themes: themes
             .themes
             .iter()
-            .map(|t| Theme { id: t.id.get_ref().clone(), label: t.label.clone(), description: t.description.clone(), colour: t.colour.get_ref().clone() })
+            .map(|t| Theme {
+                id: t.id.get_ref().clone(),
+                label: t.label.clone(),
+                description: t.description.clone(),
+                colour: t.colour.get_ref().clone(),
+                cues: t.cues.keys().cloned().collect(),
+            })
             .collect(),
+        stop_words: {
+            let mut words: Vec<String> = themes.stop_words.iter().map(|w| crate::text::fold(w)).collect();
+            words.sort();
+            words.dedup();
+            words
+        },
         ..Default::default()
     };
     let mut used_ids = HashSet::new();

@@ -17,7 +17,7 @@
 use crate::model::Corpus;
 
 pub const MAGIC: &[u8; 6] = b"LOUPE\0";
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum DecodeError {

@@ -38,6 +38,25 @@ pub fn runs<'a>(text: &'a str, marks: &[(Span, u32)]) -> Vec<Run<'a>> {
     out
 }
 
+/// The spans of the words at `positions` (word positions as the search reports them), with
+/// matched words joined by a hyphen marked as one (`multi-polar`).
+pub fn matched_spans(text: &str, positions: &[u32]) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut previous: Option<u32> = None;
+    for (i, word) in crate::text::words(text).enumerate() {
+        let i = i as u32;
+        if positions.binary_search(&i).is_err() {
+            continue;
+        }
+        match spans.last_mut() {
+            Some(last) if previous.is_some_and(|p| p + 1 == i) && crate::text::is_hyphen(&text[last.end as usize..word.start]) => last.end = word.end as u32,
+            _ => spans.push(word.span()),
+        }
+        previous = Some(i);
+    }
+    spans
+}
+
 /// A passage trimmed for display: its runs, and whether text was cut before or after them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet<'a> {
@@ -92,6 +111,15 @@ mod tests {
         assert_eq!(show(text, &[(Span::new(10, 20), 1), (Span::new(16, 20), 2)]), "China’s [trade will:1] grow");
         assert_eq!(show(text, &[(Span::new(0, 6), 1), (Span::new(40, 50), 2)]), "China’s trade will grow", "off-boundary and out-of-range spans are dropped");
         assert_eq!(show("", &[]), "");
+    }
+
+    #[test]
+    fn matched_words_joined_by_a_hyphen_are_one_mark() {
+        let text = "a multi-polar world, not a polar one";
+        let shown = |positions: &[u32]| matched_spans(text, positions).iter().map(|s| s.slice(text)).collect::<Vec<_>>();
+        assert_eq!(shown(&[1, 2]), ["multi-polar"]);
+        assert_eq!(shown(&[2, 3]), ["polar", "world"], "words apart are marked apart");
+        assert_eq!(shown(&[6]), ["polar"]);
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct TermPostings {
     pub term: String,
     /// Ascending by passage.
     pub postings: Vec<Posting>,
+    /// Only ever a hyphenated pair joined, never a word as written: not offered as a
+    /// completion.
+    pub joined: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,43 +55,64 @@ pub struct FacetPostings {
     pub document: Vec<Vec<u32>>,
 }
 
+/// A searchable term of a text at a word position; `joined` for a hyphenated pair joined.
+pub struct SearchTerm {
+    pub term: String,
+    pub position: u32,
+    pub joined: bool,
+}
+
 /// The searchable terms of a text: each word folded, at its position, plus each hyphenated
-/// pair joined (`multi-polar` → `multipolar`) at the position of its second word.
-pub fn search_terms(text: &str) -> Vec<(String, u32)> {
+/// pair joined (`multi-polar` → `multipolar`) at the positions of both its words, so a search
+/// for the joined form marks the whole compound.
+pub fn search_terms(text: &str) -> Vec<SearchTerm> {
     let words: Vec<text::Word> = text::words(text).collect();
     let mut terms = Vec::with_capacity(words.len() + 4);
     for (i, word) in words.iter().enumerate() {
-        let folded = text::fold(word.text);
-        if i > 0 {
-            let previous = &words[i - 1];
-            if matches!(&text[previous.end..word.start], "-" | "\u{2010}") {
-                terms.push((format!("{}{}", text::fold(previous.text), folded), i as u32));
-            }
+        let (term, position) = (text::fold(word.text), i as u32);
+        if i > 0 && text::is_hyphen(&text[words[i - 1].end..word.start]) {
+            let joined = format!("{}{term}", text::fold(words[i - 1].text));
+            terms.push(SearchTerm { term: joined.clone(), position: position - 1, joined: true });
+            terms.push(SearchTerm { term: joined, position, joined: true });
         }
-        terms.push((folded, i as u32));
+        terms.push(SearchTerm { term, position, joined: false });
     }
     terms
 }
 
 impl Index {
-    /// Builds every posting list from the corpus's passages.
+    /// Builds every posting list from the corpus's passages. A section heading's words are
+    /// posted for each passage of the section with no position: they match, but mark nothing
+    /// and add no term frequency.
     pub fn build(corpus: &Corpus) -> Index {
         let analyzer = Analyzer::default();
-        let mut by_term: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        // Term → (postings, only ever joined).
+        let mut by_term: BTreeMap<String, (Vec<Posting>, bool)> = BTreeMap::new();
         let mut passage_lengths = Vec::with_capacity(corpus.passages.len());
+        // Sections at their line 0 have no heading of their own.
+        let heading_terms: Vec<Vec<SearchTerm>> = corpus.sections.iter().map(|s| if s.line == 0 { Vec::new() } else { search_terms(&s.heading) }).collect();
         for (p, passage) in corpus.passages.iter().enumerate() {
+            let p = p as u32;
             let terms = search_terms(&passage.text);
             // The last term is always the last word, so its position gives the word count.
-            passage_lengths.push(terms.last().map_or(0, |(_, position)| position + 1));
-            for (term, position) in terms {
-                let postings = by_term.entry(term).or_default();
+            passage_lengths.push(terms.last().map_or(0, |t| t.position + 1));
+            for SearchTerm { term, position, joined } in terms {
+                let (postings, only_joined) = by_term.entry(term).or_insert_with(|| (Vec::new(), true));
+                *only_joined &= joined;
                 match postings.last_mut() {
-                    Some(last) if last.passage == p as u32 => last.positions.push(position),
-                    _ => postings.push(Posting { passage: p as u32, positions: vec![position] }),
+                    Some(last) if last.passage == p => last.positions.push(position),
+                    _ => postings.push(Posting { passage: p, positions: vec![position] }),
+                }
+            }
+            for SearchTerm { term, joined, .. } in heading_terms.get(passage.section as usize).into_iter().flatten() {
+                let (postings, only_joined) = by_term.entry(term.clone()).or_insert_with(|| (Vec::new(), true));
+                *only_joined &= joined;
+                if postings.last().is_none_or(|last| last.passage != p) {
+                    postings.push(Posting { passage: p, positions: Vec::new() });
                 }
             }
         }
-        let terms: Vec<TermPostings> = by_term.into_iter().map(|(term, postings)| TermPostings { term, postings }).collect();
+        let terms: Vec<TermPostings> = by_term.into_iter().map(|(term, (postings, joined))| TermPostings { term, postings, joined }).collect();
         let mut families: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (i, t) in terms.iter().enumerate() {
             families.entry(analyzer.stem(&t.term)).or_default().push(i as u32);

@@ -5,6 +5,8 @@
 
 pub mod diag;
 pub mod encode;
+pub mod facet;
+pub mod guide;
 pub mod highlight;
 pub mod index;
 pub mod model;

@@ -14,6 +14,8 @@ pub struct Corpus {
     pub passages: Vec<Passage>,
     pub themes: Vec<Theme>,
     pub entities: Vec<Entity>,
+    /// Folded words a search of several words ignores (`what`, `about`), sorted.
+    pub stop_words: Vec<String>,
     pub index: Index,
 }
 
@@ -108,6 +110,9 @@ pub struct Theme {
     pub description: String,
     /// CSS colour, `#rrggbb`.
     pub colour: String,
+    /// The cue phrases that detect it, as written in `themes.toml`: search suggestions offer
+    /// the theme for them (`forecast` → Expert forecasts).
+    pub cues: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -135,6 +140,16 @@ impl EntityKind {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// What one entity of the kind is called, for a reader.
+    pub fn noun(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Organisation => "Organisation",
+            EntityKind::Place => "Place",
+            EntityKind::Other => "Name",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,22 +164,6 @@ pub struct Entity {
 }
 
 impl Corpus {
-    pub fn theme_index(&self, id: &str) -> Option<u32> {
-        self.themes.iter().position(|t| t.id == id).map(|i| i as u32)
-    }
-
-    pub fn entity_index(&self, id: &str) -> Option<u32> {
-        self.entities.iter().position(|e| e.id == id).map(|i| i as u32)
-    }
-
-    pub fn section_index(&self, id: &str) -> Option<u32> {
-        self.sections.iter().position(|s| s.id == id).map(|i| i as u32)
-    }
-
-    pub fn document_index(&self, id: &str) -> Option<u32> {
-        self.documents.iter().position(|d| d.id == id).map(|i| i as u32)
-    }
-
     pub fn passage_index(&self, id: &str) -> Option<u32> {
         self.passages.iter().position(|p| p.id == id).map(|i| i as u32)
     }

@@ -11,52 +11,17 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub use crate::facet::Facet;
 use crate::model::{Corpus, EntityKind};
-use crate::search::{search, SearchQuery};
+use crate::search::{search, Correction, SearchQuery};
 use crate::views::ViewMode;
-
-/// A facet of the query string, with its URL key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Facet {
-    Theme,
-    Entity,
-    Voice,
-    Section,
-    Document,
-}
-
-impl Facet {
-    pub const ALL: [Facet; 5] = [Facet::Theme, Facet::Entity, Facet::Voice, Facet::Section, Facet::Document];
-
-    /// The key in the URL query string.
-    pub fn key(self) -> &'static str {
-        match self {
-            Facet::Theme => "theme",
-            Facet::Entity => "entity",
-            Facet::Voice => "voice",
-            Facet::Section => "section",
-            Facet::Document => "doc",
-        }
-    }
-
-    /// The name in JSON output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Facet::Document => "document",
-            other => other.key(),
-        }
-    }
-
-    fn from_key(key: &str) -> Option<Facet> {
-        Self::ALL.into_iter().find(|f| f.key() == key)
-    }
-}
 
 /// The filters and search text of a view. Values are ids; unknown ids match nothing and are
 /// dropped by [`Query::known_only`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    pub filters: BTreeMap<Facet, Vec<String>>,
+    /// (facet, value id) in the order the reader chose them, without repeats.
+    pub filters: Vec<(Facet, String)>,
     /// The search box's text (`q=`), as typed.
     pub text: String,
     /// The view showing the results (`view=`); not a filter.
@@ -101,28 +66,24 @@ impl Query {
         query
     }
 
-    pub fn values(&self, facet: Facet) -> &[String] {
-        self.filters.get(&facet).map_or(&[], Vec::as_slice)
+    /// The values chosen for one facet, in the order chosen.
+    pub fn values(&self, facet: Facet) -> impl Iterator<Item = &str> {
+        self.filters.iter().filter(move |(f, _)| *f == facet).map(|(_, v)| v.as_str())
     }
 
     pub fn contains(&self, facet: Facet, value: &str) -> bool {
-        self.values(facet).iter().any(|v| v == value)
+        self.filters.iter().any(|(f, v)| *f == facet && v == value)
     }
 
+    /// Chooses a value (last in order); choosing it again changes nothing.
     pub fn add(&mut self, facet: Facet, value: &str) {
-        let values = self.filters.entry(facet).or_default();
-        if !values.iter().any(|v| v == value) {
-            values.push(value.to_string());
+        if !self.contains(facet, value) {
+            self.filters.push((facet, value.to_string()));
         }
     }
 
     pub fn remove(&mut self, facet: Facet, value: &str) {
-        if let Some(values) = self.filters.get_mut(&facet) {
-            values.retain(|v| v != value);
-            if values.is_empty() {
-                self.filters.remove(&facet);
-            }
-        }
+        self.filters.retain(|(f, v)| !(*f == facet && v == value));
     }
 
     pub fn toggle(&mut self, facet: Facet, value: &str) {
@@ -141,44 +102,45 @@ impl Query {
 
     /// No filter and no search text.
     pub fn is_empty(&self) -> bool {
-        self.filters.values().all(Vec::is_empty) && self.text.trim().is_empty()
+        self.filters.is_empty() && self.text.trim().is_empty()
     }
 
-    /// Every (facet, value) pair, in facet order then insertion order.
+    /// Every (facet, value) pair, in the order chosen.
     pub fn pairs(&self) -> impl Iterator<Item = (Facet, &str)> {
-        self.filters.iter().flat_map(|(f, values)| values.iter().map(move |v| (*f, v.as_str())))
+        self.filters.iter().map(|(f, v)| (*f, v.as_str()))
+    }
+
+    /// The same filters, view and mode with another search text.
+    pub fn with_text(&self, text: &str) -> Query {
+        Query { text: text.to_string(), ..self.clone() }
+    }
+
+    /// What selects passages: the search text and the filters, without the view or the mode
+    /// (a view change need not evaluate again).
+    pub fn selection(&self) -> Query {
+        Query { filters: self.filters.clone(), text: self.text.clone(), ..Query::default() }
     }
 
     /// The same query without values the corpus does not know.
     pub fn known_only(&self, corpus: &Corpus) -> Query {
         let mut known = Query { text: self.text.clone(), view: self.view, embed: self.embed, ..Query::default() };
         for (facet, value) in self.pairs() {
-            if value_index(corpus, facet, value).is_some() {
+            if facet.index_of(corpus, value).is_some() {
                 known.add(facet, value);
             }
         }
         known
     }
 
-    /// The canonical query string (no leading `?`): the search text, then facets in a fixed
-    /// order, values in the order they were added, percent-encoded, then the view unless it is
-    /// the list, then `embed=1` when embedded.
+    /// The canonical query string (no leading `?`): the search text, then the filters in the
+    /// order they were chosen, percent-encoded, then the view unless it is the list, then
+    /// `embed=1` when embedded.
     pub fn to_query_string(&self) -> String {
         let text = (!self.text.is_empty()).then(|| format!("{TEXT_KEY}={}", percent_encode(&self.text)));
         let filters = self.pairs().map(|(f, v)| format!("{}={}", f.key(), percent_encode(v)));
         let view = (self.view != ViewMode::List).then(|| format!("{VIEW_KEY}={}", self.view.key()));
         let embed = self.embed.then(|| format!("{EMBED_KEY}=1"));
         text.into_iter().chain(filters).chain(view).chain(embed).collect::<Vec<_>>().join("&")
-    }
-}
-
-/// Position of a facet value in the corpus's list for that facet.
-pub fn value_index(corpus: &Corpus, facet: Facet, id: &str) -> Option<u32> {
-    match facet {
-        Facet::Theme => corpus.theme_index(id),
-        Facet::Entity | Facet::Voice => corpus.entity_index(id),
-        Facet::Section => corpus.section_index(id),
-        Facet::Document => corpus.document_index(id),
     }
 }
 
@@ -191,6 +153,10 @@ pub struct Evaluation {
     pub matched_words: Vec<Vec<u32>>,
     /// For each facet, one count per value, indexed like the corpus's lists.
     pub counts: BTreeMap<Facet, Vec<u32>>,
+    /// Words of the search read as other words (typos).
+    pub corrections: Vec<Correction>,
+    /// Stop words the search left out.
+    pub ignored: Vec<String>,
     /// The same passages as a set, for [`Evaluation::contains`].
     matching: BitSet,
 }
@@ -210,26 +176,24 @@ enum Clause {
 }
 
 fn clause_of(corpus: &Corpus, facet: Facet, value: u32) -> Clause {
-    match facet {
-        Facet::Entity => Clause::EntityKind(corpus.entities[value as usize].kind),
-        other => Clause::Facet(other),
-    }
+    facet.entity_kind(corpus, value).map_or(Clause::Facet(facet), Clause::EntityKind)
 }
 
 /// Evaluates a query: the passages that satisfy the search text and every filter, and
 /// disjunctive counts for every facet value (computed over the search results).
 pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
     let n = corpus.passages.len();
-    let hits = search(corpus, &SearchQuery::parse(&query.text));
+    let (search_query, ignored) = SearchQuery::read(corpus, &query.text);
+    let found = search(corpus, &search_query);
     let mut text_matches = BitSet::full(n);
-    if let Some(hits) = &hits {
+    if let Some(found) = &found {
         text_matches = BitSet::empty(n);
-        hits.iter().for_each(|h| text_matches.insert(h.passage));
+        found.hits.iter().for_each(|h| text_matches.insert(h.passage));
     }
     let mut clauses: BTreeMap<Clause, BitSet> = BTreeMap::new();
     for (facet, value) in query.pairs() {
-        let Some(index) = value_index(corpus, facet, value) else { continue };
-        let postings = postings(corpus, facet, index);
+        let Some(index) = facet.index_of(corpus, value) else { continue };
+        let postings = facet.postings(corpus, index);
         clauses.entry(clause_of(corpus, facet, index)).or_insert_with(|| BitSet::empty(n)).insert_all(postings);
     }
     let all_except = |skip: Option<Clause>| {
@@ -244,43 +208,25 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
     let matching = all_except(None);
     let mut counts = BTreeMap::new();
     for facet in Facet::ALL {
-        let values = facet_len(corpus, facet);
+        let values = facet.len(corpus);
         let mut base_by_clause: BTreeMap<Clause, BitSet> = BTreeMap::new();
         let facet_counts = (0..values as u32)
             .map(|value| {
                 let clause = clause_of(corpus, facet, value);
                 let base = base_by_clause.entry(clause).or_insert_with(|| all_except(Some(clause)));
-                base.count_in(postings(corpus, facet, value))
+                base.count_in(facet.postings(corpus, value))
             })
             .collect();
         counts.insert(facet, facet_counts);
     }
-    let (passages, matched_words) = match hits {
-        Some(hits) => hits.into_iter().filter(|h| matching.contains(h.passage)).map(|h| (h.passage, h.positions)).unzip(),
-        None => (matching.iter().collect(), Vec::new()),
+    let (passages, matched_words, corrections) = match found {
+        Some(found) => {
+            let (passages, words) = found.hits.into_iter().filter(|h| matching.contains(h.passage)).map(|h| (h.passage, h.positions)).unzip();
+            (passages, words, found.corrections)
+        }
+        None => (matching.iter().collect(), Vec::new(), Vec::new()),
     };
-    Evaluation { passages, matched_words, counts, matching }
-}
-
-fn postings(corpus: &Corpus, facet: Facet, value: u32) -> &[u32] {
-    let f = &corpus.index.facets;
-    let lists = match facet {
-        Facet::Theme => &f.theme,
-        Facet::Entity => &f.entity,
-        Facet::Voice => &f.voice,
-        Facet::Section => &f.section,
-        Facet::Document => &f.document,
-    };
-    lists.get(value as usize).map_or(&[], Vec::as_slice)
-}
-
-fn facet_len(corpus: &Corpus, facet: Facet) -> usize {
-    match facet {
-        Facet::Theme => corpus.themes.len(),
-        Facet::Entity | Facet::Voice => corpus.entities.len(),
-        Facet::Section => corpus.sections.len(),
-        Facet::Document => corpus.documents.len(),
-    }
+    Evaluation { passages, matched_words, counts, corrections, ignored, matching }
 }
 
 /// The JSON shape of `loupe query`: ids instead of positions. Values with a count of zero are
@@ -300,29 +246,12 @@ impl QueryResult {
             let by_id = counts
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| is_facet_value(corpus, *facet, *i as u32))
-                .map(|(i, &c)| (value_id(corpus, *facet, i as u32).to_string(), c))
+                .filter(|(i, _)| facet.is_value(corpus, *i as u32))
+                .map(|(i, &c)| (facet.id(corpus, i as u32).to_string(), c))
                 .collect();
             facets.insert(facet.name(), by_id);
         }
         Self { total: passages.len(), passages, facets }
-    }
-}
-
-/// Whether a position is a value of the facet: every entity is an `entity` value, but only
-/// the entities quoted somewhere are `voice` values.
-pub fn is_facet_value(corpus: &Corpus, facet: Facet, value: u32) -> bool {
-    facet != Facet::Voice || !postings(corpus, Facet::Voice, value).is_empty()
-}
-
-/// The id of a facet value at a position.
-pub fn value_id(corpus: &Corpus, facet: Facet, value: u32) -> &str {
-    let v = value as usize;
-    match facet {
-        Facet::Theme => &corpus.themes[v].id,
-        Facet::Entity | Facet::Voice => &corpus.entities[v].id,
-        Facet::Section => &corpus.sections[v].id,
-        Facet::Document => &corpus.documents[v].id,
     }
 }
 

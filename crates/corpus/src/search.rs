@@ -3,10 +3,18 @@
 //!
 //! Each word is matched in tiers: exact (the same folded word), stemmed (the same Snowball
 //! stem), prefix (the last word, as typed so far) and fuzzy (one edit away, for words of five
-//! letters or more that match nothing otherwise). Passages must match every word or phrase;
-//! they are ranked by the sum of their tiers (exact first), then by BM25, then in corpus order.
+//! letters or more that match nothing otherwise: the search then says which word it read).
+//! Passages must match every word or phrase; they are ranked by the sum of their tiers (exact
+//! first), then by BM25, then in corpus order. A word of a section heading matches the
+//! section's passages, after every passage whose text holds it.
+//!
+//! [`SearchQuery::read`] reads the box as a reader means it: the corpus's stop words are left
+//! out of a search of several words (`what do experts forecast?`), and a word of one letter
+//! still being typed is not searched yet.
 
 use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 use crate::model::Corpus;
 use crate::text::{self, Analyzer};
@@ -32,6 +40,17 @@ pub struct Clause {
     pub prefix: bool,
 }
 
+impl Clause {
+    /// The clause as it would be typed: `word`, `"a phrase"`, `-word`.
+    pub fn to_text(&self) -> String {
+        let words = self.words.join(" ");
+        let body = if self.words.len() > 1 { format!("\"{words}\"") } else { words };
+        let sign = if self.negated { "-" } else { "" };
+        // A trailing space marks a finished word; only the word being typed goes without.
+        if self.prefix { format!("{sign}{body}") } else { format!("{sign}{body} ") }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
     pub clauses: Vec<Clause>,
@@ -50,6 +69,8 @@ pub enum Tier {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub passage: u32,
+    /// How many of the query's clauses matched only the passage's section heading.
+    pub heading_only: u32,
     /// Sum over the query's clauses of their tiers in this passage.
     pub tiers: u32,
     pub score: f32,
@@ -103,6 +124,40 @@ impl SearchQuery {
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
+
+    /// Reads a search box's text for a corpus: [`SearchQuery::parse`], then without the word
+    /// still being typed while it is shorter than [`PREFIX_MIN_CHARS`], and without bare stop
+    /// words when other words remain. Returns the query and the stop words it left out.
+    pub fn read(corpus: &Corpus, input: &str) -> (SearchQuery, Vec<String>) {
+        let mut query = SearchQuery::parse(input);
+        query.clauses.retain(|c| !(c.prefix && c.words[0].chars().count() < PREFIX_MIN_CHARS));
+        let is_stop = |c: &Clause| !c.negated && c.words.len() == 1 && corpus.stop_words.binary_search(&c.words[0]).is_ok();
+        let mut ignored = Vec::new();
+        if query.clauses.iter().any(|c| !is_stop(c)) {
+            query.clauses.retain(|c| {
+                let stop = is_stop(c);
+                if stop {
+                    ignored.push(c.words[0].clone());
+                }
+                !stop
+            });
+        }
+        (query, ignored)
+    }
+}
+
+/// A word of the query that matched nothing as typed and was read as another (`putn` → `putin`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    pub typed: String,
+    pub read_as: String,
+}
+
+/// What a search found: the matching passages, best first, and the words it corrected.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub corrections: Vec<Correction>,
 }
 
 /// How a clause matched one passage: best tier, term frequency, matched positions.
@@ -110,14 +165,16 @@ type Match = (Tier, u32, Vec<u32>);
 
 /// A clause's matches, one slot per passage: a prefix that hits most of a large corpus costs
 /// one pass, not a tree insertion per passage.
-struct Matches {
+pub struct Matches {
     slots: Vec<Option<Match>>,
     len: usize,
+    /// The dictionary word read instead of the typed one, when only typo tolerance matched.
+    corrected: Option<u32>,
 }
 
 impl Matches {
     fn new(passages: usize) -> Self {
-        Self { slots: vec![None; passages], len: 0 }
+        Self { slots: vec![None; passages], len: 0, corrected: None }
     }
 
     fn entry(&mut self, passage: u32, tier: Tier) -> &mut Match {
@@ -132,22 +189,31 @@ impl Matches {
         self.slots.get(passage as usize)?.as_ref()
     }
 
-    fn contains(&self, passage: u32) -> bool {
+    pub fn contains(&self, passage: u32) -> bool {
         self.get(passage).is_some()
     }
 
     /// Matching passages, ascending.
-    fn passages(&self) -> impl Iterator<Item = u32> + '_ {
+    pub fn passages(&self) -> impl Iterator<Item = u32> + '_ {
         self.slots.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(p, _)| p as u32)
     }
 
-    fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Passages whose text holds the clause (BM25's document frequency; heading matches aside).
+    fn in_text(&self) -> usize {
+        self.slots.iter().flatten().filter(|(_, tf, _)| *tf > 0).count()
     }
 }
 
 /// The passages matching the query, best first. `None` when the query has no clause.
-pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Vec<Hit>> {
+pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Found> {
     if query.is_empty() {
         return None;
     }
@@ -157,8 +223,12 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Vec<Hit>> {
     let average_length = (lengths.iter().map(|&l| l as f32).sum::<f32>() / n.max(1) as f32).max(1.0);
     let mut excluded = vec![false; n];
     let mut positive: Vec<Matches> = Vec::new();
+    let mut corrections = Vec::new();
     for clause in &query.clauses {
         let matches = match_clause(corpus, &analyzer, clause);
+        if let Some(term) = matches.corrected {
+            corrections.push(Correction { typed: clause.words.join(" "), read_as: corpus.index.terms[term as usize].term.clone() });
+        }
         if clause.negated {
             matches.passages().for_each(|p| excluded[p as usize] = true);
         } else {
@@ -166,18 +236,21 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Vec<Hit>> {
         }
     }
     if positive.is_empty() {
-        return Some((0..n as u32).filter(|&p| !excluded[p as usize]).map(|passage| Hit { passage, tiers: 0, score: 0.0, positions: Vec::new() }).collect());
+        let hits = (0..n as u32).filter(|&p| !excluded[p as usize]).map(|passage| Hit { passage, heading_only: 0, tiers: 0, score: 0.0, positions: Vec::new() }).collect();
+        return Some(Found { hits, corrections });
     }
+    let document_frequencies: Vec<usize> = positive.iter().map(Matches::in_text).collect();
     let (first, rest) = positive.split_first().expect("not empty");
     let mut hits: Vec<Hit> = first
         .passages()
         .filter(|&p| !excluded[p as usize] && rest.iter().all(|m| m.contains(p)))
         .map(|passage| {
-            let mut hit = Hit { passage, tiers: 0, score: 0.0, positions: Vec::new() };
-            for matches in &positive {
+            let mut hit = Hit { passage, heading_only: 0, tiers: 0, score: 0.0, positions: Vec::new() };
+            for (matches, &df) in positive.iter().zip(&document_frequencies) {
                 let (tier, tf, positions) = matches.get(passage).expect("every clause matched");
+                hit.heading_only += u32::from(*tf == 0);
                 hit.tiers += *tier as u32;
-                hit.score += bm25(*tf, matches.len(), n, lengths[passage as usize], average_length);
+                hit.score += bm25(*tf, df, n, lengths[passage as usize], average_length);
                 hit.positions.extend(positions);
             }
             hit.positions.sort_unstable();
@@ -185,8 +258,10 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Vec<Hit>> {
             hit
         })
         .collect();
-    hits.sort_by(|a, b| a.tiers.cmp(&b.tiers).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage)));
-    Some(hits)
+    hits.sort_by(|a, b| {
+        (a.heading_only, a.tiers).cmp(&(b.heading_only, b.tiers)).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage))
+    });
+    Some(Found { hits, corrections })
 }
 
 /// BM25 of one clause in one passage: `tf` occurrences, matched in `df` of `n` passages.
@@ -196,7 +271,8 @@ pub fn bm25(tf: u32, df: usize, n: usize, length: u32, average_length: f32) -> f
     idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length as f32 / average_length))
 }
 
-fn match_clause(corpus: &Corpus, analyzer: &Analyzer, clause: &Clause) -> Matches {
+/// The passages one clause matches (negated or not).
+pub fn match_clause(corpus: &Corpus, analyzer: &Analyzer, clause: &Clause) -> Matches {
     match clause.words.as_slice() {
         [word] => match_word(corpus, analyzer, word, clause.prefix && !clause.negated, !clause.negated),
         words => match_phrase(corpus, analyzer, words),
@@ -233,11 +309,20 @@ fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool,
 
 fn match_word(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fuzzy: bool) -> Matches {
     let mut matches = Matches::new(corpus.passages.len());
-    for (term, tier) in word_variants(corpus, analyzer, word, prefix, fuzzy) {
-        for posting in &corpus.index.terms[term as usize].postings {
+    let variants = word_variants(corpus, analyzer, word, prefix, fuzzy);
+    if variants.iter().all(|(_, tier)| *tier == Tier::Fuzzy) {
+        // Read as the most used of the words one edit away.
+        let terms = &corpus.index.terms;
+        matches.corrected = variants.iter().map(|(term, _)| *term).max_by_key(|&t| (terms[t as usize].postings.len(), std::cmp::Reverse(t)));
+    }
+    for (term, tier) in variants {
+        let term = &corpus.index.terms[term as usize];
+        // A joined compound stands at both of its words' positions but occurs once.
+        let per_occurrence = if term.joined { 2 } else { 1 };
+        for posting in &term.postings {
             let entry = matches.entry(posting.passage, tier);
             entry.0 = entry.0.min(tier);
-            entry.1 += posting.positions.len() as u32;
+            entry.1 += posting.positions.len() as u32 / per_occurrence;
             entry.2.extend(&posting.positions);
         }
     }

@@ -43,6 +43,11 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
     segments(text).filter(|w| is_word(w.text))
 }
 
+/// Whether the text between two words joins them into a compound (`multi-polar`).
+pub fn is_hyphen(between: &str) -> bool {
+    matches!(between, "-" | "\u{2010}")
+}
+
 pub fn is_word(segment: &str) -> bool {
     segment.chars().any(char::is_alphanumeric)
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::highlight::matched_spans;
 use crate::model::{Corpus, EntityKind};
 use crate::text;
 
@@ -67,6 +68,8 @@ pub fn cooccurrence(corpus: &Corpus, passages: &[u32], kinds: &[EntityKind]) -> 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConcordanceLine {
     pub passage: u32,
+    /// Byte offset of the keyword in the passage's text.
+    pub offset: u32,
     pub left: String,
     pub keyword: String,
     pub right: String,
@@ -75,7 +78,7 @@ pub struct ConcordanceLine {
 /// How to order concordance lines, as in corpus-linguistics tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConcordanceSort {
-    /// Passage order.
+    /// Where the keywords stand: corpus order, then order in the passage.
     Position,
     /// By the words left of the keyword, nearest first.
     Left,
@@ -83,28 +86,31 @@ pub enum ConcordanceSort {
     Right,
 }
 
-/// Every matched word of every passage, with `window` words each side, cut from the text as
-/// written (punctuation kept).
+/// Every match of every passage (a hyphenated compound is one keyword), with `window` words
+/// each side, cut from the text as written (punctuation kept).
 pub fn concordance(corpus: &Corpus, passages: &[u32], matched_words: &[Vec<u32>], window: usize, sort: ConcordanceSort) -> Vec<ConcordanceLine> {
     let mut lines = Vec::new();
     for (&p, positions) in passages.iter().zip(matched_words) {
         let text = &corpus.passages[p as usize].text;
         let words: Vec<text::Word> = text::words(text).collect();
-        for &position in positions {
-            let Some(keyword) = words.get(position as usize) else { continue };
-            let first = (position as usize).saturating_sub(window);
-            let last = (position as usize + window).min(words.len() - 1);
+        for keyword in matched_spans(text, positions) {
+            let (start, end) = (keyword.start as usize, keyword.end as usize);
+            let before = words.partition_point(|w| w.end <= start);
+            let after = words.partition_point(|w| w.start < end);
+            let left = words[before.saturating_sub(window)..before].first().map_or(start, |w| w.start);
+            let right = words[after..(after + window).min(words.len())].last().map_or(end, |w| w.end);
             lines.push(ConcordanceLine {
                 passage: p,
-                left: text[words[first].start..keyword.start].trim().to_string(),
-                keyword: keyword.text.to_string(),
-                right: text[keyword.end..words[last].end].trim().to_string(),
+                offset: keyword.start,
+                left: text[left..start].trim().to_string(),
+                keyword: text[start..end].to_string(),
+                right: text[end..right].trim().to_string(),
             });
         }
     }
     let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
     match sort {
-        ConcordanceSort::Position => {}
+        ConcordanceSort::Position => lines.sort_by_key(|l| (l.passage, l.offset)),
         ConcordanceSort::Left => lines.sort_by_cached_key(|l| key(&l.left).split_whitespace().rev().map(str::to_string).collect::<Vec<_>>()),
         ConcordanceSort::Right => lines.sort_by_cached_key(|l| key(&l.right)),
     }

@@ -24,6 +24,9 @@ pub struct ThemesFile {
     /// Endings of words skipped the same way (`ly`: `may eventually prove`).
     #[serde(default)]
     pub modal_filler_endings: Vec<String>,
+    /// Words a search of several words leaves out (`what do experts forecast about …`).
+    #[serde(default)]
+    pub stop_words: Vec<String>,
     #[serde(rename = "theme")]
     pub themes: Vec<ThemeSpec>,
 }

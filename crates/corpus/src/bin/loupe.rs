@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use loupe_corpus::compile::{compile_dir, Compiled};
 use loupe_corpus::export::Export;
+use loupe_corpus::guide::suggest;
 use loupe_corpus::query::{evaluate, Query, QueryResult};
 use loupe_corpus::tag::stem_collisions;
 use loupe_corpus::vocab;
@@ -18,6 +19,9 @@ commands:
                     then list stem collisions (corpus word forms sharing a cue's stem but not its form)
   query '<query>'   evaluate a URL query string (theme=…&entity=…&section=…&doc=…&voice=…)
                     and print {total, passages, facets} as JSON
+  suggest '<text>' ['<query>']
+                    what the search box offers for <text> under the query's filters, as JSON
+                    [{facet, value, label, noun, count, text}], best first
 
 options:
   --seeds DIR       the seeds folder (default: seeds/)
@@ -27,6 +31,7 @@ enum Command {
     Export,
     Check,
     Query(String),
+    Suggest(String, String),
 }
 
 fn parse_args(args: &[String]) -> Result<(Command, PathBuf), String> {
@@ -50,6 +55,8 @@ fn parse_args(args: &[String]) -> Result<(Command, PathBuf), String> {
         [c] if c == "check" => Command::Check,
         [c, q] if c == "query" => Command::Query(q.clone()),
         [c] if c == "query" => Command::Query(String::new()),
+        [c, text] if c == "suggest" => Command::Suggest(text.clone(), String::new()),
+        [c, text, q] if c == "suggest" => Command::Suggest(text.clone(), q.clone()),
         [] => return Err("a command is needed".into()),
         other => return Err(format!("unknown arguments: {}", other.join(" "))),
     };
@@ -77,33 +84,37 @@ fn main() -> ExitCode {
             let query = Query::parse(&q);
             print_json(&QueryResult::new(&compiled.corpus, &evaluate(&compiled.corpus, &query)))
         }),
+        Command::Suggest(text, q) => with_corpus(&compiled, || {
+            let query = Query::parse(&q).known_only(&compiled.corpus);
+            print_json(&suggest(&compiled.corpus, &text, &query))
+        }),
     }
 }
 
 fn check(compiled: &Compiled, seeds: &std::path::Path) -> ExitCode {
     for d in &compiled.diagnostics {
-        println!("{d}");
+        say(&format!("{d}"));
     }
     let corpus = &compiled.corpus;
     let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = compiled.diagnostics.len() - errors;
-    println!(
+    say(&format!(
         "{} documents, {} sections, {} passages, {} themes, {} entities; {errors} errors, {warnings} warnings",
         corpus.documents.len(),
         corpus.sections.len(),
         corpus.passages.len(),
         corpus.themes.len(),
         corpus.entities.len()
-    );
+    ));
     let themes_file = seeds.join(vocab::THEMES_FILE);
     let themes = std::fs::read_to_string(&themes_file).ok().and_then(|t| vocab::read_themes_leaving_out_bad_rules(&t, vocab::THEMES_FILE).ok());
     if let Some((themes, _)) = themes {
         let collisions = stem_collisions(&themes, corpus.passages.iter().map(|p| p.text.as_str()));
         if !collisions.is_empty() {
-            println!("stem collisions (pin a cue with `exact = true` or guard it with `unless` if a form misleads):");
+            say("stem collisions (pin a cue with `exact = true` or guard it with `unless` if a form misleads):");
         }
         for c in collisions {
-            println!("{}: {} cue `{}` also matches: {}", themes_file.display(), c.theme, c.cue, c.forms.join(", "));
+            say(&format!("{}: {} cue `{}` also matches: {}", themes_file.display(), c.theme, c.cue, c.forms.join(", ")));
         }
     }
     if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
@@ -123,5 +134,19 @@ fn with_corpus(compiled: &Compiled, output: impl FnOnce()) -> ExitCode {
 }
 
 fn print_json(value: &impl serde::Serialize) {
-    println!("{}", serde_json::to_string_pretty(value).expect("corpus JSON always serialises"));
+    say(&serde_json::to_string_pretty(value).expect("corpus JSON always serialises"));
+}
+
+/// Prints a line on standard output. When the reader of the output has gone (`loupe export |
+/// head`), the command stops quietly, as command-line tools do, instead of panicking.
+fn say(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("loupe: cannot write the output: {e}");
+        std::process::exit(1);
+    }
 }

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use loupe_corpus::model::{Corpus, EntityKind};
+use loupe_corpus::query::Facet;
 use serde::Deserialize;
 
 use crate::{compile_dir, repo_root, seed_corpus};
@@ -75,7 +76,7 @@ fn theme_counts(corpus: &Corpus, passages: &[usize], annotated: &BTreeMap<String
     themes
         .iter()
         .map(|theme| {
-            let t = corpus.theme_index(theme).unwrap_or_else(|| panic!("unknown theme `{theme}`"));
+            let t = Facet::Theme.index_of(corpus, theme).unwrap_or_else(|| panic!("unknown theme `{theme}`"));
             let expected: BTreeSet<usize> = annotated.get(theme).into_iter().flatten().copied().collect();
             let got: BTreeSet<usize> =
                 passages.iter().enumerate().filter(|(_, &p)| corpus.passages[p].themes.iter().any(|h| h.theme == t)).map(|(n, _)| n + 1).collect();
@@ -271,7 +272,7 @@ fn every_person_and_organisation_is_found_and_merged() {
                 group.iter().map(|form| forms.get(form).and_then(|ids| ids.iter().next()).unwrap_or_else(|| panic!("`{form}` not found"))).collect();
             assert_eq!(ids.len(), 1, "{group:?} resolved to several entities: {ids:?}");
             let id = ids.into_iter().next().unwrap();
-            let entity = &corpus.entities[corpus.entity_index(id).unwrap() as usize];
+            let entity = &corpus.entities[Facet::Entity.index_of(&corpus, id).unwrap() as usize];
             let expected_kind = if entity.kind.as_str() == "other" { "other" } else { kind };
             assert_eq!(entity.kind.as_str(), expected_kind, "{group:?}");
         }

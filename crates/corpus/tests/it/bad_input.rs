@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use expect_test::expect;
 use loupe_corpus::compile::compile_dir;
+use loupe_corpus::query::Facet;
 
 use crate::repo_root;
 
@@ -145,7 +146,7 @@ weight = 2
     assert_eq!(documents, ["good.txt", "port.txt"], "the rest still compiles");
     let corpus = loupe_corpus::compile::compile_dir(&dir).corpus;
     let port = corpus.passages.iter().find(|p| p.text.contains("harbour")).unwrap();
-    let theme = corpus.theme_index("test-rules").unwrap();
+    let theme = Facet::Theme.index_of(&corpus, "test-rules").unwrap();
     assert!(port.themes.iter().any(|h| h.theme == theme), "the good cue of a theme with bad ones still counts");
     let named: Vec<&str> = port.entities.iter().map(|&e| corpus.entities[e as usize].name.as_str()).collect();
     assert_eq!(named, ["Goodtown"], "good gazetteer rows still count");

@@ -3,7 +3,9 @@
 
 mod annotation;
 mod bad_input;
+mod command;
 mod fixtures;
+mod guide;
 mod hostile;
 mod queries;
 mod search;

@@ -30,6 +30,17 @@ fn cooccurrence_counts_passages_with_both() {
 }
 
 #[test]
+fn concordance_by_position_is_text_order_not_relevance() {
+    let corpus = seed_corpus().corpus;
+    let evaluation = evaluate(&corpus, &Query::parse("q=china+"));
+    let mut by_relevance = evaluation.passages.clone();
+    by_relevance.dedup();
+    assert!(by_relevance.windows(2).any(|w| w[0] > w[1]), "relevance order differs from text order for this word");
+    let lines = concordance(&corpus, &evaluation.passages, &evaluation.matched_words, 4, ConcordanceSort::Position);
+    assert!(lines.windows(2).all(|w| (w[0].passage, w[0].offset) < (w[1].passage, w[1].offset)), "in text order");
+}
+
+#[test]
 fn concordance_aligns_and_sorts() {
     let corpus = seed_corpus().corpus;
     let evaluation = evaluate(&corpus, &Query::parse("q=partnership"));

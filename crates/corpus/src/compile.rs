@@ -112,14 +112,12 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     let themes = themes_text.and_then(|t| usable(vocab::read_themes_leaving_out_bad_rules(&t, THEMES_FILE), &mut diagnostics));
     let entities = entities_text.and_then(|t| usable(vocab::read_entities_leaving_out_bad_rows(&t, ENTITIES_FILE), &mut diagnostics));
     // The world gazetteer is optional: without it, only `entities.toml` names places.
-    let places = match by_name.get(PLACES_FILE) {
-        Some(_) => vocab_text(PLACES_FILE, &mut diagnostics).map_or(Vec::new(), |t| {
-            let (rows, problems) = vocab::read_places(&t, PLACES_FILE);
-            diagnostics.extend(problems);
-            rows
-        }),
-        None => Vec::new(),
-    };
+    let places_text = if by_name.contains_key(PLACES_FILE) { vocab_text(PLACES_FILE, &mut diagnostics) } else { None };
+    let places = places_text.as_deref().map_or(Vec::new(), |t| {
+        let (rows, problems) = vocab::read_places(t, PLACES_FILE);
+        diagnostics.extend(problems);
+        rows
+    });
     let (Some(themes), Some(entities)) = (themes, entities) else {
         return Compiled { corpus: Corpus::default(), diagnostics };
     };
@@ -157,7 +155,8 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
             Err(e) => diagnostics.push(e),
         }
     }
-    let corpus = assemble(&documents, &ThemeTagger::new(&themes), &mut EntityTagger::new(&entities, &places), &themes);
+    let texts = documents.iter().flat_map(|d| d.passages.iter().map(|p| p.text.as_str()));
+    let corpus = assemble(&documents, &ThemeTagger::new(&themes), &mut EntityTagger::new(&entities, &places, texts), &themes);
     Compiled { corpus, diagnostics }
 }
 

@@ -234,9 +234,9 @@ pub fn read_themes_leaving_out_bad_rules(source: &str, file: &str) -> Result<(Th
             problems.push(Diagnostic::error(file, Some(line), format!("theme `{}` has no cues and no rules, so it can never match", theme.id.get_ref())));
         }
         theme.cues.retain(|phrase, spec| {
-            let line = line_of(source, spec.span().start);
             match cue_problem(phrase, spec.get_ref()) {
                 Some(why) => {
+                    let line = line_of(source, spec.span().start);
                     rule_problems.push(Diagnostic::error(file, Some(line), format!("cue `{phrase}` {why}; it is left out")));
                     false
                 }
@@ -244,10 +244,9 @@ pub fn read_themes_leaving_out_bad_rules(source: &str, file: &str) -> Result<(Th
             }
         });
         for frame in &theme.frames {
-            let line = line_of(source, frame.span().start);
             match frame_rule(frame.get_ref()) {
                 Ok(rule) => theme.frame_rules.push(rule),
-                Err(why) => rule_problems.push(Diagnostic::error(file, Some(line), format!("frame rule {why}; it is left out"))),
+                Err(why) => rule_problems.push(Diagnostic::error(file, Some(line_of(source, frame.span().start)), format!("frame rule {why}; it is left out"))),
             }
         }
     }
@@ -340,12 +339,12 @@ pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(E
     let mut row_problems = Vec::new();
     let mut seen = HashSet::new();
     for entity in &parsed.entities {
-        let line = line_of(source, entity.id.span().start);
+        let line = || line_of(source, entity.id.span().start);
         if !is_id(entity.id.get_ref()) {
-            problems.push(Diagnostic::error(file, Some(line), format!("entity id `{}` must be lower-case letters, digits and hyphens", entity.id.get_ref())));
+            problems.push(Diagnostic::error(file, Some(line()), format!("entity id `{}` must be lower-case letters, digits and hyphens", entity.id.get_ref())));
         }
         if !seen.insert(entity.id.get_ref().clone()) {
-            problems.push(Diagnostic::error(file, Some(line), format!("entity id `{}` is defined twice", entity.id.get_ref())));
+            problems.push(Diagnostic::error(file, Some(line()), format!("entity id `{}` is defined twice", entity.id.get_ref())));
         }
     }
     parsed.entities.retain(|entity| match &entity.kind {
@@ -387,33 +386,33 @@ impl PlaceKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlaceRow {
-    pub name: String,
+pub struct PlaceRow<'a> {
+    pub name: &'a str,
     pub kind: PlaceKind,
     pub population: u64,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<&'a str>,
 }
 
 /// Parses `places.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
 /// A row without a name or a known kind is reported and left out.
-pub fn read_places(source: &str, file: &str) -> (Vec<PlaceRow>, Vec<Diagnostic>) {
+pub fn read_places<'a>(source: &'a str, file: &str) -> (Vec<PlaceRow<'a>>, Vec<Diagnostic>) {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     for (n, line) in source.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
-        let name = fields[0].trim();
-        let kind = fields.get(1).map_or("", |k| k.trim());
+        let mut fields = line.split('\t').map(str::trim);
+        let name = fields.next().unwrap_or_default();
+        let kind = fields.next().unwrap_or_default();
         let Some(kind) = PlaceKind::parse(kind).filter(|_| !name.is_empty()) else {
             let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind (country, capital, region or city)") } else { format!("`{name}`: kind `{kind}` must be country, capital, region or city") };
             problems.push(Diagnostic::error(file, Some(n + 1), format!("{why}; the row is left out")));
             continue;
         };
-        let population = fields.get(3).and_then(|p| p.trim().parse().ok()).unwrap_or(0);
-        let aliases = fields.get(4).map_or(Vec::new(), |a| a.split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect());
-        rows.push(PlaceRow { name: name.to_string(), kind, population, aliases });
+        let population = fields.nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+        let aliases = fields.next().map_or(Vec::new(), |a| a.split(';').map(str::trim).filter(|a| !a.is_empty()).collect());
+        rows.push(PlaceRow { name, kind, population, aliases });
     }
     (rows, problems)
 }

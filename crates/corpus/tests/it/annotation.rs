@@ -205,7 +205,7 @@ fn ratio((found, total): (usize, usize)) -> f64 {
 }
 
 fn seed_theme_counts() -> BTreeMap<String, Counts> {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let a = annotation();
     let passages: Vec<usize> = (0..corpus.passages.len()).collect();
     let themes: Vec<String> = a.themes.keys().cloned().collect();
@@ -246,7 +246,7 @@ fn development_set_scores() {
 
 /// Which entity each surface form in the corpus resolved to.
 fn resolved_forms() -> BTreeMap<String, BTreeSet<String>> {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let mut forms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for p in &corpus.passages {
         for m in &p.mentions {
@@ -264,7 +264,7 @@ fn resolved_forms() -> BTreeMap<String, BTreeSet<String>> {
 #[test]
 fn every_person_and_organisation_is_found_and_merged() {
     let forms = resolved_forms();
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let a = annotation();
     for (kind, groups) in [("person", &a.entities.people), ("organisation", &a.entities.organisations)] {
         for group in groups {
@@ -281,7 +281,7 @@ fn every_person_and_organisation_is_found_and_merged() {
 
 #[test]
 fn voices_match_the_annotation() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let forms = resolved_forms();
     let expected: BTreeMap<usize, BTreeSet<String>> = annotation()
         .entities

@@ -11,7 +11,9 @@ mod queries;
 mod search;
 mod views;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use loupe_corpus::compile::{compile_files, Compiled, SeedFile};
 
@@ -38,10 +40,18 @@ pub fn load(dir: &Path) -> Vec<SeedFile> {
     files
 }
 
-pub fn compile_dir(dir: &Path) -> Compiled {
-    compile_files(&load(dir))
+/// The compiled corpus of a fixture folder, compiled once per test binary: the world gazetteer
+/// makes each compile cost most of a second in a debug build, and many tests share a folder.
+pub fn compile_dir(dir: &Path) -> &'static Compiled {
+    static COMPILED: Mutex<BTreeMap<PathBuf, &'static Compiled>> = Mutex::new(BTreeMap::new());
+    if let Some(&compiled) = COMPILED.lock().unwrap_or_else(PoisonError::into_inner).get(dir) {
+        return compiled;
+    }
+    // Compiled outside the lock, so tests over different folders compile side by side.
+    let compiled: &'static Compiled = Box::leak(Box::new(compile_files(&load(dir))));
+    *COMPILED.lock().unwrap_or_else(PoisonError::into_inner).entry(dir.to_path_buf()).or_insert(compiled)
 }
 
-pub fn seed_corpus() -> Compiled {
+pub fn seed_corpus() -> &'static Compiled {
     compile_dir(&repo_root().join("seeds"))
 }

@@ -1,6 +1,6 @@
-// Loupe's service worker: precaches one build (the list is written by scripts/post-build.mjs in
-// Trunk's post_build hook), serves it offline, and never mixes two builds. A new build waits
-// until the page asks it to take over ("new version available — reload").
+// Loupe's service worker: precaches one build (the list is written by the site builder: `loupe
+// build`, or Trunk's post_build hook), serves it offline, and never mixes two builds. A new build
+// waits until the page asks it to take over ("new version available — reload").
 const BUILD = '__LOUPE_BUILD__';
 const PRECACHE = __LOUPE_PRECACHE__;
 const CACHE = `loupe-${BUILD}`;

@@ -22,7 +22,7 @@ for corpus in seeds target/seeds-1000; do
     > "target/bench-data/$name.json"
 done
 trunk build --release
-LOUPE_SEEDS="$PWD/target/seeds-1000" trunk build --release --dist dist-1000
+cargo run --quiet --release --bin loupe -- build --template dist --seeds target/seeds-1000 --out dist-1000
 
 echo "== browser (headless Chromium)"
 node tests/bench/browser-bench.mjs

@@ -3,7 +3,9 @@
 mod api;
 mod app;
 mod components;
+mod plural;
 mod state;
+mod view;
 
 fn main() {
     std::panic::set_hook(Box::new(|info| {

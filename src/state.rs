@@ -1,18 +1,39 @@
-//! App state outside the components: the embedded corpus, the URL (the first place for state)
+//! App state outside the components: the placed corpus, the URL (the first place for state)
 //! and the static loading and error screens of `index.html`.
 
 use std::sync::OnceLock;
 
 use loupe_corpus::query::Query;
+use loupe_corpus::slot::Slot;
 use loupe_corpus::Corpus;
 use wasm_bindgen::JsValue;
 
-static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+/// Where `loupe build` placed the corpus (see `loupe_corpus::slot`).
+#[used]
+static CORPUS_SLOT: Slot = Slot::EMPTY;
 
-/// The corpus compiled in by `build.rs`, decoded once on first use.
+/// The corpus format this app reads, which `loupe build` checks before placing a corpus.
+#[used]
+#[link_section = "loupe-corpus-format"]
+static CORPUS_FORMAT: [u8; 2] = loupe_corpus::encode::FORMAT_VERSION.to_le_bytes();
+
+/// The encoded corpus placed into this wasm module by `loupe build`.
+fn corpus_bytes() -> &'static [u8] {
+    // SAFETY: a volatile read of a static; it keeps the template's placeholder out of the code.
+    let slot = unsafe { std::ptr::read_volatile(&CORPUS_SLOT) };
+    let Some((offset, len)) = slot.placed() else {
+        panic!("no corpus was placed into this app: build the site with `loupe build`");
+    };
+    // SAFETY: `loupe build` wrote `len` corpus bytes at `offset`, in pages of the initial memory
+    // above the data, stack and heap base; the allocator takes new pages with `memory.grow`
+    // only, so nothing else ever writes there.
+    unsafe { std::slice::from_raw_parts(offset as usize as *const u8, len as usize) }
+}
+
+/// The corpus placed by `loupe build`, decoded once on first use.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| match loupe_corpus::encode::decode(CORPUS_BYTES) {
+    CORPUS.get_or_init(|| match loupe_corpus::encode::decode(corpus_bytes()) {
         Ok(corpus) => corpus,
         Err(e) => panic!("the embedded corpus cannot be read: {e}"),
     })
@@ -63,10 +84,12 @@ pub fn replace_url(query: &Query, fragment: Option<&str>) {
     let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
 }
 
-/// Scrolls a passage into view and marks it as the target.
-pub fn reveal_passage(id: &str) {
+/// Scrolls a passage into view and marks it as the target; with `focus`, moves focus to it (so
+/// the next Tab continues from there, and a screen reader reads it).
+pub fn reveal_passage(id: &str, focus: bool) {
+    use wasm_bindgen::JsCast;
     let document = window().document().expect("a document");
-    if let Ok(Some(old)) = document.query_selector(".passage.targeted") {
+    if let Ok(Some(old)) = document.query_selector(".targeted") {
         let _ = old.class_list().remove_1("targeted");
     }
     if let Some(element) = document.get_element_by_id(id) {
@@ -74,6 +97,11 @@ pub fn reveal_passage(id: &str) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);
+        if let (true, Ok(element)) = (focus, element.dyn_into::<web_sys::HtmlElement>()) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
     }
 }
 

@@ -1,30 +1,21 @@
-//! The active filters as "Remove filter" chips, with "Clear all".
+//! The active filters as "Remove filter" chips, in the order chosen, with "Clear all".
 
 use leptos::prelude::*;
-use loupe_corpus::query::{value_index, Facet, Query};
+use loupe_corpus::query::{Facet, Query};
 
-use crate::app::View;
 use crate::state::corpus;
+use crate::view::View;
 
-/// The label a reader knows a filter value by.
-pub fn filter_label(facet: Facet, id: &str) -> String {
+/// The label a reader knows a filter value by (the id itself when the corpus does not know it).
+fn filter_label(facet: Facet, id: &str) -> String {
     let c = corpus();
-    let Some(i) = value_index(c, facet, id).map(|i| i as usize) else { return id.to_string() };
-    match facet {
-        Facet::Theme => c.themes[i].label.clone(),
-        Facet::Entity => c.entities[i].name.clone(),
-        Facet::Voice => format!("quoted: {}", c.entities[i].name),
-        Facet::Section => c.sections[i].heading.clone(),
-        Facet::Document => c.documents[i].title.clone(),
-    }
+    facet.index_of(c, id).map_or_else(|| id.to_string(), |value| facet.display_label(c, value))
 }
 
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let view = expect_context::<View>();
-    let chips = move || {
-        view.query.with(|q| q.pairs().map(|(f, v)| (f, v.to_string())).collect::<Vec<_>>())
-    };
+    let chips = move || view.query.with(|q| q.pairs().map(|(f, v)| (f, v.to_string())).collect::<Vec<_>>());
     view! {
         <Show when=move || !view.query.with(Query::is_empty)>
             <div class="active-filters" data-testid="active-filters">

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use loupe_corpus::views::{concordance, ConcordanceSort};
 
-use crate::app::View;
+use crate::plural::count_of;
 use crate::state::corpus;
+use crate::view::View;
 
 /// Words shown each side of the keyword.
 const WINDOW: usize = 6;
@@ -31,10 +32,10 @@ pub fn Concordance() -> impl IntoView {
                 fallback=|| view! { <p class="view-help">"Type a word in the search box to see every occurrence in its context."</p> }
             >
                 <div class="kwic-sort" role="group" aria-label="Sort the concordance">
-                    "Sort by: " {sort_button(ConcordanceSort::Position, "position")} {sort_button(ConcordanceSort::Left, "left context")}
+                    "Sort by: " {sort_button(ConcordanceSort::Position, "position in the text")} {sort_button(ConcordanceSort::Left, "left context")}
                     {sort_button(ConcordanceSort::Right, "right context")}
                 </div>
-                <p class="view-help">{move || format!("{} occurrences", lines.with(Vec::len))}</p>
+                <p class="view-help">{move || count_of(lines.with(Vec::len), "occurrence", "occurrences")}</p>
                 <table class="kwic-lines">
                     <thead class="visually-hidden"><tr><th scope="col">"Left"</th><th scope="col">"Keyword"</th><th scope="col">"Right"</th></tr></thead>
                     <tbody>
@@ -43,7 +44,9 @@ pub fn Concordance() -> impl IntoView {
                             let href = untrack(|| view.reading_url(id));
                             view! {
                                 <tr data-passage=id.clone()>
-                                    <td class="left">{line.left.clone()}</td>
+                                    // Right-aligned and cut at its start; the inner span keeps the
+                                    // text's own direction, so punctuation stays where it stands.
+                                    <td class="left"><span dir="ltr">{line.left.clone()}</span></td>
                                     <td class="keyword">
                                         <a href=href on:click=move |ev| view.follow_reading_link(&ev, id)>
                                             {line.keyword.clone()}

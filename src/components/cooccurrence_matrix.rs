@@ -6,8 +6,9 @@ use loupe_corpus::model::EntityKind;
 use loupe_corpus::query::Facet;
 use loupe_corpus::views::{cooccurrence, ViewMode};
 
-use crate::app::View;
+use crate::plural::count_of;
 use crate::state::corpus;
+use crate::view::View;
 
 #[component]
 pub fn CooccurrenceMatrix() -> impl IntoView {
@@ -38,7 +39,7 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
                                     q.view = ViewMode::List;
                                 })
                             };
-                            let label = format!("{count} passages about {} naming {}: show them", theme.label, entity.name);
+                            let label = format!("{} about {} naming {}: show them", count_of(count as usize, "passage", "passages"), theme.label, entity.name);
                             view! {
                                 <td style=format!("--theme:{}; --strength:{}%", theme.colour, count * 100 / row_max)>
                                     {(count > 0).then(|| view! {
@@ -61,7 +62,7 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
     view! {
         <div class="matrix" data-testid="matrix">
             <p class="view-help">"Passages in the current view that carry a theme (columns) and name an entity (rows). Choose a number to see those passages."</p>
-            <div class="matrix-scroll">
+            <div class="matrix-scroll" tabindex="0" role="region" aria-label="Co-occurrence table (scrolls sideways)" data-testid="matrix-scroll">
                 <table>
                     <caption class="visually-hidden">"Themes by people, organisations and places"</caption>
                     <thead><tr><th scope="col">"Named"</th>{header}</tr></thead>

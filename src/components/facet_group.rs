@@ -1,10 +1,12 @@
-//! One facet group: a `<fieldset>` of native checkboxes whose labels carry the live count.
+//! One facet group: a `<fieldset>` of native checkboxes whose labels carry the live count; a
+//! long group shows its first values until expanded, and has a box to filter its values.
 
 use leptos::prelude::*;
-use loupe_corpus::query::{value_id, Facet};
+use loupe_corpus::query::Facet;
+use loupe_corpus::text::fold;
 
-use crate::app::View;
 use crate::state::corpus;
+use crate::view::View;
 
 /// A value offered in a facet group.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,17 +14,20 @@ pub struct FacetOption {
     pub facet: Facet,
     pub index: u32,
     pub id: String,
+    /// As the group shows it: its label, with its document when a section's heading needs one.
     pub label: String,
     pub colour: Option<String>,
 }
 
 impl FacetOption {
-    pub fn new(facet: Facet, index: u32, label: String) -> Self {
-        Self { facet, index, id: value_id(corpus(), facet, index).to_string(), label, colour: None }
+    pub fn new(facet: Facet, index: u32) -> Self {
+        let c = corpus();
+        let label = if facet == Facet::Section { facet.display_label(c, index) } else { facet.label(c, index).to_string() };
+        Self { facet, index, id: facet.id(c, index).to_string(), label, colour: None }
     }
 
-    pub fn with_colour(mut self, colour: &str) -> Self {
-        self.colour = Some(colour.to_string());
+    pub fn with_colour(mut self, colour: String) -> Self {
+        self.colour = Some(colour);
         self
     }
 }
@@ -39,48 +44,67 @@ pub fn FacetGroup(legend: &'static str, slug: &'static str, mut options: Vec<Fac
     }
     if ranked {
         let c = corpus();
-        let total = |o: &FacetOption| {
-            let f = &c.index.facets;
-            match o.facet {
-                Facet::Voice => f.voice[o.index as usize].len(),
-                _ => f.entity[o.index as usize].len(),
-            }
-        };
+        let total = |o: &FacetOption| o.facet.postings(c, o.index).len();
         options.sort_by(|a, b| total(b).cmp(&total(a)).then_with(|| a.label.cmp(&b.label)));
     }
     // Long groups show their first values (and any selected one) until expanded, so a large
-    // corpus does not redraw thousands of counts per keystroke.
+    // corpus does not redraw thousands of counts per keystroke; their filter box shows every
+    // value whose label holds what is typed.
     let view = expect_context::<View>();
     let total = options.len();
+    let long = total > COLLAPSED_VALUES;
+    let folded: Vec<String> = options.iter().map(|o| fold(&o.label)).collect();
     let options = StoredValue::new(options);
     let expanded = RwSignal::new(false);
+    let filter = RwSignal::new(String::new());
     let visible = Memo::new(move |_| {
-        let all = expanded.get() || total <= COLLAPSED_VALUES;
+        let wanted = fold(filter.get().trim());
+        let all = expanded.get() || !long;
         view.query.with(|q| {
             options.with_value(|options| {
                 options
                     .iter()
                     .enumerate()
-                    .filter(|(i, o)| all || *i < COLLAPSED_VALUES || q.contains(o.facet, &o.id))
+                    .filter(|(i, o)| {
+                        if !wanted.is_empty() {
+                            return folded[*i].contains(&wanted);
+                        }
+                        all || *i < COLLAPSED_VALUES || q.contains(o.facet, &o.id)
+                    })
                     .map(|(i, _)| i)
                     .collect::<Vec<_>>()
             })
         })
     });
+    let noun = legend.to_lowercase();
     view! {
         <details class="facet-group" open data-facet=slug>
             <summary>{legend}</summary>
             <fieldset data-testid=format!("facet-{slug}")>
                 <legend class="visually-hidden">{legend}</legend>
+                <Show when=move || long>
+                    <input
+                        type="search"
+                        class="facet-filter"
+                        data-testid=format!("facet-filter-{slug}")
+                        placeholder=format!("Filter {noun}…")
+                        aria-label=format!("Filter {noun}")
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev))
+                    />
+                </Show>
                 <ul class="facet-values">
                     <For each=move || visible.get() key=|i| *i let:i>
                         <FacetValue option=options.with_value(|o| o[i].clone()) />
                     </For>
                 </ul>
-                <Show when=move || { total > COLLAPSED_VALUES }>
+                <Show when=move || long && filter.with(String::is_empty)>
                     <button class="facet-more" aria-expanded=move || expanded.get().to_string() on:click=move |_| expanded.update(|e| *e = !*e)>
                         {move || if expanded.get() { format!("Show fewer {}", legend.to_lowercase()) } else { format!("Show all {total} {}", legend.to_lowercase()) }}
                     </button>
+                </Show>
+                <Show when=move || !filter.with(String::is_empty) && visible.with(Vec::is_empty)>
+                    <p class="facet-none">{move || format!("No {} named “{}”", legend.to_lowercase(), filter.get().trim())}</p>
                 </Show>
             </fieldset>
         </details>

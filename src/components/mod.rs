@@ -2,9 +2,12 @@
 
 pub mod active_filters;
 pub mod concordance;
+pub mod copy_button;
 pub mod cooccurrence_matrix;
 pub mod facet_group;
 pub mod facet_panel;
+pub mod filter_drawer;
+pub mod hidden_target;
 pub mod passage_card;
 pub mod passage_list;
 pub mod passage_text;

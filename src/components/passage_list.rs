@@ -1,12 +1,13 @@
-//! The list of matching passages, a page at a time (keyed, so unchanged cards are kept), or a
-//! helpful empty state.
+//! The list of matching passages, a page at a time (keyed, so unchanged cards are kept), or an
+//! empty state that explains itself.
 
 use leptos::prelude::*;
+use loupe_corpus::guide::explain;
+use loupe_corpus::query::Query;
 
-use crate::app::View;
-use crate::components::active_filters::filter_label;
 use crate::components::passage_card::PassageCard;
-use crate::state::{self, corpus};
+use crate::state::corpus;
+use crate::view::View;
 
 /// Passages drawn at first, and added by each "Show more": a keystroke that changes the whole
 /// result list builds at most this many cards (about four screens at desktop size).
@@ -15,18 +16,21 @@ const PAGE: usize = 20;
 #[component]
 pub fn PassageList() -> impl IntoView {
     let view = expect_context::<View>();
-    // How many are shown, for which query: a new query starts again at one page (or as far as
-    // the passage a deep link names).
-    let target = state::passage_from_hash().and_then(|id| corpus().passage_index(&id));
-    let start = view.evaluation.with_untracked(|e| target.and_then(|t| e.passages.iter().position(|&p| p == t)).map_or(PAGE, |i| (i / PAGE + 1) * PAGE));
-    let shown = RwSignal::new((view.query.get_untracked(), start));
-    let limit = move || shown.with(|(q, n)| if view.query.with(|current| current == q) { *n } else { PAGE });
+    // Pages shown: at least enough to hold the passage the URL points at; "Show more" adds
+    // pages for the query it was pressed under, and a new query starts again.
+    let target_pages = move || {
+        let target = view.target.with(|t| t.as_deref().and_then(|id| corpus().passage_index(id)));
+        let at = target.and_then(|t| view.evaluation.with(|e| e.passages.iter().position(|&p| p == t)));
+        at.map_or(PAGE, |i| (i / PAGE + 1) * PAGE)
+    };
+    let more_for = RwSignal::new((Query::default(), 0));
+    let limit = move || {
+        let extra = more_for.with(|(q, n)| if view.query.with(|current| current == q) { *n } else { 0 });
+        target_pages().max(PAGE + extra)
+    };
     let passages = move || view.evaluation.with(|e| e.passages.iter().copied().take(limit()).collect::<Vec<_>>());
     let remaining = move || view.evaluation.with(|e| e.passages.len().saturating_sub(limit()));
-    let more = move |_| {
-        let next = limit() + PAGE;
-        shown.set((view.query.get_untracked(), next));
-    };
+    let more = move |_| more_for.set((view.query.get_untracked(), limit()));
     view! {
         <Show when=move || view.evaluation.with(|e| !e.passages.is_empty()) fallback=EmptyState>
             <ol class="passages" data-testid="passages">
@@ -43,24 +47,54 @@ pub fn PassageList() -> impl IntoView {
     }
 }
 
-
-/// No match: say so, and offer to undo the last filter in one click.
+/// No match: say which word or filter emptied the list and what each gives alone, offer the
+/// theme or name a searched word stands for, and undo in one click.
 #[component]
 fn EmptyState() -> impl IntoView {
     let view = expect_context::<View>();
-    let last = move || view.query.with(|q| q.pairs().last().map(|(f, v)| (f, v.to_string())));
+    let c = corpus();
+    let explanation = Memo::new(move |_| view.query.with(|q| explain(c, &q.selection())));
+    // Moves to a query the explanation computed, in the current view and mode.
+    let go = move |selection: Query| {
+        let current = view.query.get_untracked();
+        view.navigate(Query { view: current.view, embed: current.embed, ..selection });
+    };
+    let why = move || {
+        explanation.with(|e| {
+            let alone: Vec<String> = e.parts.iter().map(|p| format!("{}: {}", p.label, p.alone)).collect();
+            (!alone.is_empty()).then(|| view! { <p class="empty-why" data-testid="empty-explain">{format!("{} · none together", alone.join(" · "))}</p> })
+        })
+    };
+    let offers = move || {
+        explanation.with(|e| {
+            e.offers
+                .iter()
+                .map(|offer| {
+                    let next = view.query.with_untracked(|q| offer.apply(&q.selection()));
+                    let label = format!("{}: {} ({})", offer.noun, offer.label, offer.count);
+                    view! { <button class="undo-last" data-testid="empty-offer" on:click=move |_| go(next.clone())>{label}</button> }
+                })
+                .collect_view()
+        })
+    };
+    let last = move || view.query.with(|q| q.pairs().last().and_then(|(f, v)| Some((f, v.to_string(), f.index_of(c, v)?))));
+    let remove_last = move || {
+        last().map(|(facet, id, value)| {
+            let label = facet.display_label(c, value);
+            view! {
+                <button class="undo-last" data-testid="remove-last" on:click=move |_| view.update(|q| q.remove(facet, &id))>
+                    {format!("Remove the last filter: {label}")}
+                </button>
+            }
+        })
+    };
     let searching = move || view.query.with(|q| !q.text.trim().is_empty());
     view! {
         <div class="empty-state" data-testid="empty-state">
-            <p class="empty-title">"No passage matches all of these filters."</p>
-            {move || last().map(|(facet, value)| {
-                let label = filter_label(facet, &value);
-                view! {
-                    <button class="undo-last" data-testid="remove-last" on:click=move |_| view.update(|q| q.remove(facet, &value))>
-                        {format!("Remove the last filter: {label}")}
-                    </button>
-                }
-            })}
+            <p class="empty-title">"No passage matches all of these."</p>
+            {why}
+            {offers}
+            {remove_last}
             <Show when=searching>
                 <button class="undo-last" data-testid="clear-search" on:click=move |_| view.set_text(String::new())>
                     {move || view.query.with(|q| format!("Clear the search “{}”", q.text.trim()))}

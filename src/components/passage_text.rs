@@ -2,13 +2,12 @@
 //! the active themes. Built from text nodes only, never from HTML.
 
 use leptos::prelude::*;
-use loupe_corpus::highlight::snippet;
+use loupe_corpus::highlight::{matched_spans, snippet};
 use loupe_corpus::model::Span;
 use loupe_corpus::query::Facet;
-use loupe_corpus::text::words;
 
-use crate::app::View;
 use crate::state::corpus;
+use crate::view::View;
 
 /// The highlight tag of search matches (theme evidence uses theme positions).
 const SEARCH_MARK: u32 = u32::MAX;
@@ -22,16 +21,12 @@ pub fn PassageText(passage: u32, trim: bool) -> impl IntoView {
     let c = corpus();
     let p = &c.passages[passage as usize];
     let active_themes = Memo::new(move |_| {
-        view.query.with(|q| q.values(Facet::Theme).iter().filter_map(|id| c.theme_index(id)).collect::<Vec<u32>>())
+        view.query.with(|q| q.values(Facet::Theme).filter_map(|id| Facet::Theme.index_of(c, id)).collect::<Vec<u32>>())
     });
     move || {
         let active = active_themes.get();
         let positions = view.matched_words(passage);
-        let matched: Vec<Span> = if positions.is_empty() {
-            Vec::new()
-        } else {
-            words(&p.text).enumerate().filter(|(i, _)| positions.contains(&(*i as u32))).map(|(_, w)| w.span()).collect()
-        };
+        let matched: Vec<Span> = if positions.is_empty() { Vec::new() } else { matched_spans(&p.text, &positions) };
         let evidence = p
             .themes
             .iter()

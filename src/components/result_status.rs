@@ -1,12 +1,14 @@
 //! The result count, in a `role="status"` region present from the first paint. It speaks once
-//! typing pauses, so a screen reader is not flooded with a count per keystroke.
+//! typing pauses, so a screen reader is not flooded with a count per keystroke. Below it, how
+//! the search read the box: a word it corrected, the stop words it left out.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::app::View;
+use crate::plural::count_of;
 use crate::state::corpus;
+use crate::view::View;
 
 /// How long the count waits for the reader to stop typing or clicking.
 const ANNOUNCE_AFTER: Duration = Duration::from_millis(250);
@@ -18,7 +20,7 @@ pub fn ResultStatus() -> impl IntoView {
     let message = move || {
         let shown = view.evaluation.with(|e| e.passages.len());
         if shown == total {
-            format!("All {total} passages")
+            format!("All {}", count_of(total, "passage", "passages"))
         } else {
             format!("{shown} of {total} passages match")
         }
@@ -34,7 +36,19 @@ pub fn ResultStatus() -> impl IntoView {
             }
         });
     });
+    let corrected = move || {
+        view.evaluation.with(|e| {
+            e.corrections.iter().map(|c| view! { <p class="search-note" data-testid="corrected">"Showing results for " <em>{c.read_as.clone()}</em> {format!(" (no passage has “{}”)", c.typed)}</p> }).collect_view()
+        })
+    };
+    let ignored = move || {
+        view.evaluation.with(|e| {
+            (!e.ignored.is_empty()).then(|| view! { <p class="search-note" data-testid="ignored">{format!("Left out of the search: {}", e.ignored.join(", "))}</p> })
+        })
+    };
     view! {
         <p class="result-status" role="status" aria-live="polite" data-testid="status" tabindex="-1" data-focus-fallback="">{move || announced.get()}</p>
+        {corrected}
+        {ignored}
     }
 }

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use loupe_corpus::model::Document;
 
-use crate::app::View;
 use crate::state::corpus;
+use crate::view::View;
 
 const CELL: u32 = 14;
 const GAP: u32 = 2;

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use loupe_corpus::views::{export_rows, to_csv, ViewMode};
 
-use crate::app::View;
+use crate::components::copy_button::CopyButton;
 use crate::state::{self, corpus};
+use crate::view::View;
 
 fn label(mode: ViewMode) -> &'static str {
     match mode {
@@ -20,7 +21,7 @@ fn label(mode: ViewMode) -> &'static str {
 #[component]
 pub fn ViewTabs() -> impl IntoView {
     let view = expect_context::<View>();
-    let embed_copied = RwSignal::new(false);
+    let embed_code = Callback::new(move |()| view.query.with_untracked(|q| state::embed_snippet(q, &corpus().documents[0].title)));
     let tabs = ViewMode::ALL
         .into_iter()
         .map(|mode| {
@@ -45,18 +46,10 @@ pub fn ViewTabs() -> impl IntoView {
             <div class="export">
                 <button data-testid="export-json" on:click=move |_| download(view, Format::Json)>"Export JSON"</button>
                 <button data-testid="export-csv" on:click=move |_| download(view, Format::Csv)>"Export CSV"</button>
-                <button data-testid="copy-embed" on:click=move |_| copy_embed_code(view, embed_copied)>
-                    {move || if embed_copied.get() { "Embed code copied" } else { "Copy embed code" }}
-                </button>
+                <CopyButton label="Copy embed code" copied="Embed code copied" testid="copy-embed" text=embed_code />
             </div>
         </nav>
     }
-}
-
-/// Copies an `<iframe>` snippet that embeds the current view.
-fn copy_embed_code(view: View, copied: RwSignal<bool>) {
-    let snippet = view.query.with_untracked(|q| state::embed_snippet(q, &corpus().documents[0].title));
-    leptos::task::spawn_local(async move { copied.set(state::copy_text(&snippet).await) });
 }
 
 #[derive(Clone, Copy)]

@@ -11,6 +11,8 @@ const STATES = {
   default: '',
   filtered: '?theme=forecasts&entity=russia',
   'zero results': '?theme=media&voice=wang-yi',
+  'zero results explained': '?q=putin+sanctions&theme=media',
+  'hidden deep link': '?theme=media#one-year-after-russia-invasion-p19',
   search: '?q=partnership',
   'theme map': '?theme=forecasts&view=map',
   reading: '?theme=forecasts&view=read',
@@ -38,6 +40,32 @@ describe('accessibility', () => {
         }
         await page.close();
       }
+      await context.close();
+      assert.deepEqual(failures, []);
+    });
+  }
+
+  for (const scheme of ['light', 'dark']) {
+    it(`axe finds no violation with the phone drawer open or the suggestion list open (${scheme})`, async () => {
+      const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 375, height: 740 } });
+      const failures = [];
+      const check = async (page, state) => {
+        await page.addScriptTag({ path: axePath });
+        const { violations } = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+        for (const v of violations) failures.push(`${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      };
+      const drawer = await context.newPage();
+      await drawer.goto(site.server.url + '?theme=trade');
+      await drawer.getByTestId('drawer-toggle').click();
+      await drawer.getByRole('dialog', { name: 'Filters' }).waitFor({ state: 'visible' });
+      await drawer.waitForTimeout(300);
+      await check(drawer, 'drawer open');
+      const suggestions = await context.newPage();
+      await suggestions.goto(site.server.url);
+      await suggestions.getByRole('combobox', { name: 'Search passages' }).pressSequentially('di');
+      await suggestions.waitForSelector('#search-suggestions [role=option]');
+      await suggestions.keyboard.press('ArrowDown');
+      await check(suggestions, 'suggestions open');
       await context.close();
       assert.deepEqual(failures, []);
     });
@@ -76,15 +104,18 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'Remove filter: Trade & economy' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search === '?entity=china');
+    await page.waitForFunction(() => document.activeElement.dataset.testid === 'status', null, { timeout: 2000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'status', 'removing a chip moves focus to the result count');
     await page.getByRole('button', { name: 'Clear all' }).first().focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search === '');
+    await page.waitForFunction(() => document.activeElement.dataset.testid === 'status', null, { timeout: 2000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'status', 'Clear all moves focus to the result count');
     await page.goto(site.server.url + '?theme=media&voice=wang-yi');
     await page.locator('[data-testid=remove-last]').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search === '?theme=media');
+    await page.waitForFunction(() => document.activeElement.dataset.testid === 'status', null, { timeout: 2000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'status', 'the vanished button hands focus to the result count');
   });
 

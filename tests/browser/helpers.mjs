@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '../..');
+/** The sites below are made by `loupe build` from this one: Trunk's release build over seeds/. */
+export const trunkDist = path.join(repo, 'dist-trunk');
 export const dist = path.join(repo, 'dist');
 /** The site built over tests/corpus/hostile (script payloads in a seed file). */
 export const hostileDist = path.join(repo, 'dist-hostile');
@@ -95,6 +97,25 @@ function loupe(args) {
 /** What `loupe query` answers for a query string over `seeds`: the oracle the page must agree with. */
 export function loupeQuery(queryString, seeds = 'seeds') {
   return JSON.parse(loupe(['query', queryString, '--seeds', seeds]));
+}
+
+/** What `loupe suggest` offers for the search box's `text` under a query string's filters. */
+export function loupeSuggest(text, queryString = '', seeds = 'seeds') {
+  return JSON.parse(loupe(['suggest', text, queryString, '--seeds', seeds]));
+}
+
+/** The search box's suggestions as shown: [{facet, value, text}] in order. */
+export async function shownSuggestions(page) {
+  return page.$$eval('#search-suggestions [role=option]', (options) => options.map((o) => ({ facet: o.dataset.facet, value: o.dataset.value, text: o.textContent })));
+}
+
+/** Presses Tab until `predicate` (run in the page on the focused element) holds; fails after `limit` presses. */
+export async function tabTo(page, predicate, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  throw new Error(`focus never reached ${predicate} in ${limit} Tab presses`);
 }
 
 /** Passage ids in the list, in order. */

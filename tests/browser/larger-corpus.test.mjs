@@ -100,6 +100,17 @@ describe('a larger corpus of several documents', () => {
     await more.click();
     assert.deepEqual(await shownValues(), [...ranked.slice(0, COLLAPSED).map((e) => e.id), last]);
     assert.deepEqual(page.errors, []);
+
+    // The group's filter box finds a value by part of its name, wherever it ranks.
+    const wanted = ranked.at(-2);
+    const part = wanted.name.split(' ').at(-1).slice(0, 4);
+    await group.getByRole('searchbox', { name: 'Filter people' }).fill(part);
+    const matching = ranked.filter((e) => e.name.toLowerCase().includes(part.toLowerCase())).map((e) => e.id);
+    assert.deepEqual(await shownValues(), matching, `people whose name holds "${part}"`);
+    await toggle(page, 'entity', wanted.id);
+    await page.waitForFunction((id) => new URLSearchParams(location.search).getAll('entity').includes(id), wanted.id);
+    await group.getByRole('searchbox', { name: 'Filter people' }).fill('zzzz');
+    assert.match(await group.textContent(), /No people named “zzzz”/);
   });
 
   it('the reading view and the theme map give each document its own passages, in order', async () => {

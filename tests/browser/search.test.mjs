@@ -9,7 +9,7 @@ describe('search', () => {
 
   it('results follow typing, the URL carries q=, focus stays in the box', async () => {
     const page = await open(site.browser, site.server.url);
-    const box = page.getByRole('searchbox', { name: 'Search passages' });
+    const box = page.getByRole('combobox', { name: 'Search passages' });
     await box.click();
     await box.pressSequentially('diplom', { delay: 30 });
     await page.waitForFunction(() => location.search === '?q=diplom');

@@ -63,6 +63,7 @@ describe('hostile input and robustness', () => {
     page.on('request', (r) => { if (!r.serviceWorker() && !r.url().endsWith('/sw.js') && r.url() !== favicon) requests.push(r.url()); });
     await page.locator('input[data-value=forecasts]').check();
     await page.fill('#search-input', 'china');
+    await page.keyboard.press('Enter'); // done typing: the suggestion list closes
     for (const view of ['map', 'read', 'matrix', 'kwic', 'list']) await page.click(`[data-view=${view}]`);
     await page.goBack();
     await page.waitForTimeout(300);

@@ -1,7 +1,8 @@
 //! Loupe's corpus core: turns `seeds/` into an indexed corpus and answers queries over it.
 //!
-//! The same crate serves `build.rs` (compile + encode), the wasm app (decode + query) and the
-//! native `loupe` command, so the page and the command always give the same answer.
+//! The same crate serves the wasm app (decode + query) and the native `loupe` command (compile +
+//! encode, and the site builder that places the corpus into the prebuilt app), so the page and
+//! the command always give the same answer.
 
 pub mod diag;
 pub mod encode;
@@ -12,6 +13,7 @@ pub mod index;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod slot;
 pub mod text;
 pub mod views;
 
@@ -21,6 +23,8 @@ pub mod compile;
 pub mod export;
 #[cfg(feature = "compile")]
 pub mod parse;
+#[cfg(feature = "cli")]
+pub mod site;
 #[cfg(feature = "compile")]
 pub mod tag;
 #[cfg(feature = "compile")]

@@ -9,6 +9,7 @@ mod guide;
 mod hostile;
 mod queries;
 mod search;
+mod site;
 mod views;
 
 use std::collections::BTreeMap;

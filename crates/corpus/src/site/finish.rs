@@ -1,0 +1,223 @@
+//! Finishing a site whose wasm changed: content-hashed names recomputed for the new wasm (and
+//! the files that name it), `integrity` attributes recomputed, the strict CSP pinned into
+//! `index.html` (Trunk's inline loader allowed by its hash), and the service worker's precache
+//! list and build version. It is the one implementation: Trunk's `post_build` hook runs it too
+//! (`loupe place`).
+
+use base64::Engine;
+use sha2::{Digest, Sha256, Sha384, Sha512};
+
+use super::{Error, Files};
+
+pub const INDEX: &str = "index.html";
+pub const WORKER: &str = "sw.js";
+
+/// The policy Loupe runs under, allowing the inline scripts of `hashes`; README.md explains
+/// each part.
+fn policy(hashes: &[String]) -> String {
+    [
+        "default-src 'self'".to_string(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
+        "style-src 'self'".into(),
+        "style-src-attr 'unsafe-inline'".into(),
+        "img-src 'self' data:".into(),
+        "connect-src 'self'".into(),
+        "manifest-src 'self'".into(),
+        "worker-src 'self'".into(),
+        "object-src 'none'".into(),
+        "base-uri 'none'".into(),
+        "form-action 'none'".into(),
+    ]
+    .join("; ")
+}
+
+/// Replaces the wasm file `old_name` by `wasm` under a name with its own content hash, renames
+/// what shares the old hash (the JS glue) and rewrites every mention of the old names; then
+/// recomputes integrity attributes, the CSP and the service worker.
+pub fn finish(files: &mut Files, old_name: &str, wasm: Vec<u8>) -> Result<(), Error> {
+    let stem = old_name.strip_suffix("_bg.wasm").unwrap_or(old_name.trim_end_matches(".wasm"));
+    // Trunk names the wasm and its JS glue `<crate>-<hash>_bg.wasm` and `<crate>-<hash>.js`.
+    let renamed = match stem.rsplit_once('-') {
+        Some((name, hash)) if !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            let new_hash = &hex(&Sha256::digest(&wasm))[..hash.len().min(64)];
+            Some((stem.to_string(), format!("{name}-{new_hash}")))
+        }
+        _ => None,
+    };
+    files.insert(old_name.to_string(), wasm);
+    if let Some((old, new)) = renamed {
+        let names: Vec<String> = files.keys().filter(|n| n.contains(&old)).cloned().collect();
+        for name in names {
+            let bytes = files.remove(&name).expect("listed above");
+            files.insert(name.replace(&old, &new), bytes);
+        }
+        for (name, bytes) in files.iter_mut() {
+            if is_text(name) {
+                if let Ok(text) = std::str::from_utf8(bytes) {
+                    if text.contains(&old) {
+                        *bytes = text.replace(&old, &new).into_bytes();
+                    }
+                }
+            }
+        }
+    }
+    let index = files.get(INDEX).ok_or_else(|| Error::NotAnApp(format!("the template has no {INDEX}")))?;
+    let index = String::from_utf8(index.clone()).map_err(|_| Error::NotAnApp(format!("its {INDEX} is not UTF-8")))?;
+    let index = pin_csp(&with_integrity(&index, files)?);
+    files.insert(INDEX.into(), index.into_bytes());
+    write_worker(files)
+}
+
+fn is_text(name: &str) -> bool {
+    [".html", ".js", ".mjs", ".css", ".json", ".webmanifest"].iter().any(|ext| name.ends_with(ext))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// The value of attribute `name` in the tag text `tag` (double-quoted, as Trunk writes them),
+/// with its byte range.
+fn attribute(tag: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(found) = tag[from..].find(&format!("{name}=\"")) {
+        let at = from + found;
+        let before = tag[..at].chars().next_back();
+        let start = at + name.len() + 2;
+        if before.is_some_and(char::is_whitespace) {
+            let end = start + tag[start..].find('"')?;
+            return Some((start, end));
+        }
+        from = start;
+    }
+    None
+}
+
+/// Tags of `html` named `name` (`<name …>`): their byte ranges, `<` to `>` inclusive.
+fn tags(html: &str, name: &str) -> Vec<(usize, usize)> {
+    let open = format!("<{name}");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = html[from..].find(&open) {
+        let start = from + found;
+        let after = html[start + open.len()..].chars().next();
+        let Some(end) = html[start..].find('>').map(|e| start + e + 1) else { break };
+        if after.is_some_and(|c| c.is_whitespace() || c == '>') {
+            out.push((start, end));
+        }
+        from = end;
+    }
+    out
+}
+
+/// `index.html` with every `integrity` attribute of a `<link>` or `<script>` recomputed from
+/// the file it names.
+fn with_integrity(index: &str, files: &Files) -> Result<String, Error> {
+    let mut edits = Vec::new();
+    for (start, end) in tags(index, "link").into_iter().chain(tags(index, "script")) {
+        let tag = &index[start..end];
+        let Some((i0, i1)) = attribute(tag, "integrity") else { continue };
+        let Some((h0, h1)) = attribute(tag, "href").or_else(|| attribute(tag, "src")) else { continue };
+        let target = tag[h0..h1].trim_start_matches("./").trim_start_matches('/');
+        let bytes = files.get(target).ok_or_else(|| Error::NotAnApp(format!("{INDEX} names {target}, which the template lacks")))?;
+        let integrity = match tag[i0..i1].split_once('-').map(|(algorithm, _)| algorithm) {
+            Some("sha256") => format!("sha256-{}", b64(&Sha256::digest(bytes))),
+            Some("sha512") => format!("sha512-{}", b64(&Sha512::digest(bytes))),
+            _ => format!("sha384-{}", b64(&Sha384::digest(bytes))),
+        };
+        edits.push((start + i0, start + i1, integrity));
+    }
+    edits.sort();
+    let mut out = index.to_string();
+    for (start, end, value) in edits.into_iter().rev() {
+        out.replace_range(start..end, &value);
+    }
+    Ok(out)
+}
+
+/// `index.html` with the CSP `<meta>` (re)written right after `<meta charset="utf-8">`.
+fn pin_csp(index: &str) -> String {
+    let mut html = index.to_string();
+    if let Some((start, end)) = tags(&html, "meta").into_iter().find(|&(s, e)| html[s..e].contains("http-equiv=\"Content-Security-Policy\"")) {
+        let start = html[..start].trim_end().len();
+        html.replace_range(start..end, "");
+    }
+    let hashes: Vec<String> = tags(&html, "script")
+        .into_iter()
+        .filter(|&(s, e)| attribute(&html[s..e], "src").is_none())
+        .filter_map(|(_, e)| html[e..].find("</script>").map(|close| &html[e..e + close]))
+        .map(|body| format!("'sha256-{}'", b64(&Sha256::digest(body.as_bytes()))))
+        .collect();
+    let charset = "<meta charset=\"utf-8\">";
+    html.replacen(charset, &format!("{charset}\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", policy(&hashes)), 1)
+}
+
+/// Writes the precache list (every file but the worker and dot files, sorted) and the build
+/// version (a hash of their names and contents) into the service worker.
+fn write_worker(files: &mut Files) -> Result<(), Error> {
+    let listed: Vec<&String> = files.keys().filter(|n| n.as_str() != WORKER && !n.split('/').any(|part| part.starts_with('.'))).collect();
+    let mut hash = Sha256::new();
+    for name in &listed {
+        hash.update(name.as_bytes());
+        hash.update([0]);
+        hash.update(&files[*name]);
+    }
+    let build = &hex(&hash.finalize())[..16];
+    let precache: Vec<String> = std::iter::once("./".to_string()).chain(listed.iter().map(|n| format!("./{n}"))).collect();
+    let precache = serde_json::to_string_pretty(&precache).expect("strings always serialise");
+    let worker = files.get(WORKER).ok_or_else(|| Error::NotAnApp(format!("the template has no {WORKER}")))?;
+    let worker = std::str::from_utf8(worker).map_err(|_| Error::NotAnApp(format!("its {WORKER} is not UTF-8")))?;
+    let worker = replace_between(worker, "const BUILD = '", "';", build)
+        .and_then(|w| replace_between(&w, "const PRECACHE = ", ";", &precache))
+        .ok_or_else(|| Error::NotAnApp(format!("its {WORKER} has no `const BUILD = '…';` and `const PRECACHE = …;`")))?;
+    files.insert(WORKER.into(), worker.into_bytes());
+    Ok(())
+}
+
+/// `text` with what lies between the first `start` and the `end` after it replaced by `value`.
+fn replace_between(text: &str, start: &str, end: &str, value: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let to = from + text[from..].find(end)?;
+    Some(format!("{}{value}{}", &text[..from], &text[to..]))
+}
+
+/// Integrity values are checked by the browser; these pin the shapes the scanner relies on.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn site(index: &str) -> Files {
+        let mut files = BTreeMap::new();
+        files.insert(INDEX.into(), index.as_bytes().to_vec());
+        files.insert("app-00ff_bg.wasm".into(), b"old".to_vec());
+        files.insert("app-00ff.js".into(), b"import('./app-00ff_bg.wasm')".to_vec());
+        files.insert(WORKER.into(), b"const BUILD = 'x';\nconst PRECACHE = [];\n".to_vec());
+        files.insert(".loupe-build".into(), b"".to_vec());
+        files
+    }
+
+    #[test]
+    fn renames_rehashes_and_pins() {
+        let index = "<html><head>\n  <meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"old\">\n  \
+                     <link rel=\"modulepreload\" href=\"./app-00ff.js\" integrity=\"sha384-old\">\n  \
+                     <script type=\"module\">import './app-00ff.js';</script>\n  <script src=\"./x.js\"></script>\n</head></html>";
+        let mut files = site(index);
+        finish(&mut files, "app-00ff_bg.wasm", b"new".to_vec()).unwrap();
+        let hash = &hex(&Sha256::digest(b"new"))[..4];
+        let js = format!("app-{hash}.js");
+        assert_eq!(files[&format!("app-{hash}_bg.wasm")], b"new");
+        assert_eq!(String::from_utf8_lossy(&files[&js]), format!("import('./app-{hash}_bg.wasm')"));
+        let index = String::from_utf8(files[INDEX].clone()).unwrap();
+        assert_eq!(index.matches("Content-Security-Policy").count(), 1);
+        let loader = format!("import './app-{hash}.js';");
+        assert!(index.contains(&format!("'sha256-{}'", b64(&Sha256::digest(loader.as_bytes())))), "{index}");
+        assert!(index.contains(&format!("integrity=\"sha384-{}\"", b64(&Sha384::digest(&files[&js])))), "{index}");
+        let worker = String::from_utf8(files[WORKER].clone()).unwrap();
+        assert!(worker.contains(&format!("\"./{js}\"")) && !worker.contains(".loupe-build") && !worker.contains("\"./sw.js\""), "{worker}");
+    }
+}

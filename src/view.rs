@@ -1,0 +1,109 @@
+//! The view state every component shares through context: the query (mirrored in the URL),
+//! its evaluation, and the history rules for moving between views.
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use loupe_corpus::query::{evaluate, Evaluation, Query};
+use loupe_corpus::views::ViewMode;
+
+use crate::state::{self, corpus};
+
+/// The current query and its evaluation, shared with every component.
+#[derive(Clone, Copy)]
+pub struct View {
+    pub query: RwSignal<Query>,
+    pub evaluation: Memo<Evaluation>,
+    /// The passage the URL's fragment names, if any (a deep link, or one opened in context).
+    pub target: RwSignal<Option<String>>,
+    /// Whether the current history entry belongs to a search being typed: its first keystroke
+    /// pushed an entry, later ones replace it.
+    typing: StoredValue<bool>,
+}
+
+impl View {
+    /// The view state for the URL the page was opened with.
+    pub fn from_location() -> Self {
+        let query = RwSignal::new(state::query_from_location());
+        // Only the search text and filters select passages: switching views does not evaluate.
+        let selection = Memo::new(move |_| query.with(Query::selection));
+        let evaluation = Memo::new(move |_| selection.with(|q| evaluate(corpus(), q)));
+        View { query, evaluation, target: RwSignal::new(state::passage_from_hash()), typing: StoredValue::new(false) }
+    }
+
+    /// Reads the URL again (Back, Forward, a changed fragment).
+    pub fn follow_location(&self) {
+        self.typing.set_value(false);
+        self.target.set(state::passage_from_hash());
+        self.query.set(state::query_from_location());
+    }
+
+    /// Follows the search box as it is typed: the first keystroke of a new search adds a
+    /// history entry (so Back returns to the view before it), later ones rewrite it in place.
+    pub fn set_text(&self, text: String) {
+        let mut query = self.query.get_untracked();
+        if query.text == text {
+            return;
+        }
+        query.text = text;
+        if self.typing.get_value() {
+            state::replace_url(&query, None);
+        } else {
+            state::push_url(&query, None);
+            self.typing.set_value(true);
+        }
+        self.target.set(None);
+        self.query.set(query);
+    }
+
+    /// Moves to a new query: a new history entry, so Back returns here.
+    pub fn navigate(&self, query: Query) {
+        self.typing.set_value(false);
+        state::push_url(&query, None);
+        self.target.set(None);
+        self.query.set(query);
+    }
+
+    pub fn update(&self, change: impl FnOnce(&mut Query)) {
+        let mut query = self.query.get_untracked();
+        change(&mut query);
+        self.navigate(query);
+    }
+
+    /// Moves to `query` pointing at a passage, and scrolls to it once it is drawn.
+    pub fn show_passage(&self, query: Query, passage_id: &str) {
+        self.typing.set_value(false);
+        state::push_url(&query, Some(passage_id));
+        self.target.set(Some(passage_id.to_string()));
+        self.query.set(query);
+        let id = passage_id.to_string();
+        request_animation_frame(move || state::reveal_passage(&id, true));
+    }
+
+    /// Opens a passage in the reading view (same filters) and moves focus to it.
+    pub fn read_passage(&self, passage_id: &str) {
+        self.show_passage(self.query.get_untracked().with_view(ViewMode::Read), passage_id);
+    }
+
+    /// The address of a passage in the reading view with the current filters (tracked, so a
+    /// link's `href` follows the filters).
+    pub fn reading_url(&self, passage_id: &str) -> String {
+        self.query.with(|q| state::url_for(&q.with_view(ViewMode::Read), Some(passage_id)))
+    }
+
+    /// A click on a link to [`View::reading_url`]: opened in place, unless the reader asked for
+    /// a new tab or window.
+    pub fn follow_reading_link(&self, event: &MouseEvent, passage_id: &str) {
+        if !state::is_modified_click(event) {
+            event.prevent_default();
+            self.read_passage(passage_id);
+        }
+    }
+
+    /// Positions of the words the search matched in a passage (none without a search).
+    pub fn matched_words(&self, passage: u32) -> Vec<u32> {
+        self.evaluation.with(|e| {
+            let at = e.passages.iter().position(|&p| p == passage);
+            at.and_then(|i| e.matched_words.get(i)).cloned().unwrap_or_default()
+        })
+    }
+}

@@ -210,7 +210,7 @@ impl EntityTagger {
     fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>) {
         let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
         for row in places {
-            let keys = self.keys_of(&row.name);
+            let keys = self.keys_of(row.name);
             if keys.is_empty() {
                 continue;
             }

@@ -309,7 +309,7 @@ fn cue_evidence(theme: &CompiledTheme, passage: &PassageWords) -> Vec<Evidence> 
         .collect()
 }
 
-/// Modal constructions: per sentence, the strongest one counts.
+/// Modal constructions: the strongest one in the passage counts.
 fn modal_evidence(theme: &CompiledTheme, fillers: &ModalFillers, passage: &PassageWords) -> Vec<Evidence> {
     let PassageWords { text, words, stems, folded, sentence_of } = passage;
     let mut best_per_sentence: HashMap<usize, Evidence> = HashMap::new();
@@ -357,8 +357,11 @@ fn modal_evidence(theme: &CompiledTheme, fillers: &ModalFillers, passage: &Passa
             }
         }
     }
+    // Across sentences, the strongest construction counts once: weak modals in two sentences
+    // ("will stay", "will continue") add up to no forecast.
     let mut evidence: Vec<Evidence> = best_per_sentence.into_values().filter(|e| e.weight > 0).collect();
-    evidence.sort_by_key(|e| e.spans[0]);
+    evidence.sort_by_key(|e| (std::cmp::Reverse(e.weight), e.spans[0]));
+    evidence.truncate(1);
     evidence
 }
 
@@ -425,6 +428,20 @@ mod tests {
         let rules = "[[theme.modals]]\nname = \"modal\"\nwords = [\"may\"]\nweight = 1\nverbs = [\"rise\"]\nverb_weight = 1\n";
         assert_eq!(evidence(rules, "Prices may rise.", &[]), ["modal+verb:may … rise"]);
         assert!(evidence(rules, "Prices may be high.", &[]).is_empty());
+    }
+
+    #[test]
+    fn weak_modals_in_two_sentences_count_once() {
+        let rules = "[[theme.modals]]\nname = \"future\"\nwords = [\"will\"]\nweight = 1\nverbs = [\"grow\"]\nverb_weight = 1\n";
+        assert!(evidence(rules, "The mission will stay. They will continue.", &[]).is_empty());
+        assert_eq!(evidence(rules, "The mission will stay. Trade will grow.", &[]), ["future+verb:will … grow"]);
+    }
+
+    #[test]
+    fn modal_of_no_weight_counts_only_with_its_context() {
+        let rules = "[[theme.modals]]\nname = \"conditional\"\nwords = [\"would\"]\nweight = 0\ncontext = [\"decade\"]\ncontext_weight = 2\n";
+        assert!(evidence(rules, "He said it would be ready.", &[]).is_empty());
+        assert_eq!(evidence(rules, "It would be ready by the end of the decade.", &[]), ["conditional+context:would … decade"]);
     }
 
     #[test]

@@ -60,6 +60,6 @@ fn fixture_folder_snapshots() {
 #[test]
 fn encoded_corpus_round_trips() {
     let corpus = &seed_corpus().corpus;
-    let bytes = loupe_corpus::encode::encode(&corpus);
+    let bytes = loupe_corpus::encode::encode(corpus);
     assert_eq!(loupe_corpus::encode::decode(&bytes).unwrap(), *corpus);
 }

@@ -132,6 +132,8 @@ pub struct FrameRule {
     pub partners: Vec<String>,
     pub within: Option<usize>,
     pub actor: bool,
+    /// The partner must follow the trigger (`called on both sides`, not `the government called`).
+    pub partner_after: bool,
     pub weight: u32,
     pub unless: Vec<String>,
 }
@@ -284,7 +286,7 @@ fn frame_rule(value: &toml::Value) -> Result<FrameRule, String> {
     let table = value.as_table().ok_or("must be a table")?;
     let name = table.get("name").and_then(toml::Value::as_str).filter(|n| !n.trim().is_empty()).ok_or("needs a `name`")?.to_string();
     for key in table.keys() {
-        if !["name", "triggers", "partners", "within", "actor", "weight", "unless"].contains(&key.as_str()) {
+        if !["name", "triggers", "partners", "within", "actor", "partner_after", "weight", "unless"].contains(&key.as_str()) {
             return Err(format!("`{name}` has an unknown field `{key}`"));
         }
     }
@@ -310,12 +312,16 @@ fn frame_rule(value: &toml::Value) -> Result<FrameRule, String> {
         None => false,
         Some(v) => v.as_bool().ok_or_else(|| format!("`{name}`: `actor` must be true or false"))?,
     };
+    let partner_after = match table.get("partner_after") {
+        None => false,
+        Some(v) => v.as_bool().ok_or_else(|| format!("`{name}`: `partner_after` must be true or false"))?,
+    };
     let weight = table
         .get("weight")
         .and_then(toml::Value::as_integer)
         .filter(|&w| w > 0 && w <= u32::MAX as i64)
         .ok_or_else(|| format!("`{name}` needs a positive `weight`"))? as u32;
-    Ok(FrameRule { name, triggers, partners, within, actor, weight, unless })
+    Ok(FrameRule { name, triggers, partners, within, actor, partner_after, weight, unless })
 }
 
 /// Parses `entities.toml` strictly: any problem, even in one entity, is an error.

@@ -96,6 +96,7 @@ struct CompiledFrame {
     partners: Vec<Vec<String>>,
     within: Option<usize>,
     actor: bool,
+    partner_after: bool,
     weight: u32,
     unless: Vec<String>,
 }
@@ -165,7 +166,8 @@ impl ThemeTagger {
         for (index, theme) in self.themes.iter().enumerate() {
             let mut evidence = cue_evidence(theme, &passage);
             evidence.extend(modal_evidence(theme, &self.fillers, &passage));
-            evidence.extend(theme.frames.iter().filter_map(|frame| frame_evidence(frame, &passage, &actor_in)));
+            let ignored = ignored_words(theme, &passage);
+            evidence.extend(theme.frames.iter().filter_map(|frame| frame_evidence(frame, &passage, &actor_in, &ignored)));
             let score: u32 = evidence.iter().map(|e| e.weight).sum();
             if score >= theme.threshold && score > 0 {
                 evidence.sort_by_key(|e| e.spans.first().copied());
@@ -230,6 +232,7 @@ fn compile_frame(rule: &FrameRule, analyzer: &Analyzer) -> CompiledFrame {
         partners: phrases(&rule.partners),
         within: rule.within,
         actor: rule.actor,
+        partner_after: rule.partner_after,
         weight: rule.weight,
         unless: rule.unless.iter().flat_map(|u| stems_of(analyzer, u)).collect(),
     }
@@ -237,10 +240,11 @@ fn compile_frame(rule: &FrameRule, analyzer: &Analyzer) -> CompiledFrame {
 
 /// The first place in the passage where a trigger and a partner meet in one sentence (within
 /// the rule's distance, with an actor named there when the rule asks, and no veto word).
-fn frame_evidence(frame: &CompiledFrame, passage: &PassageWords, actor_in: &[bool]) -> Option<Evidence> {
+fn frame_evidence(frame: &CompiledFrame, passage: &PassageWords, actor_in: &[bool], ignored: &[bool]) -> Option<Evidence> {
     let found = |phrases: &[Vec<String>]| -> Vec<(usize, usize)> {
         (0..passage.stems.len())
             .filter_map(|i| phrases.iter().find(|p| passage.phrase_at(i, p, false)).map(|p| (i, i + p.len())))
+            .filter(|&(start, end)| !ignored[start..end].iter().any(|&w| w))
             .collect()
     };
     let (triggers, partners) = (found(&frame.triggers), found(&frame.partners));
@@ -250,7 +254,7 @@ fn frame_evidence(frame: &CompiledFrame, passage: &PassageWords, actor_in: &[boo
             continue;
         }
         let partner = partners.iter().find(|&&(ps, pe)| {
-            let apart = if ps >= te { ps - te } else if ts >= pe { ts - pe } else { return false };
+            let apart = if ps >= te { ps - te } else if ts >= pe && !frame.partner_after { ts - pe } else { return false };
             passage.sentence_of[ps] == sentence && frame.within.is_none_or(|n| apart <= n)
         });
         if let Some(&(ps, pe)) = partner {
@@ -275,6 +279,23 @@ fn compile_modal(rule: &ModalRule, analyzer: &Analyzer) -> CompiledModal {
         context_weight: rule.context_weight,
         not_after: rule.not_after.iter().map(|w| fold(w)).collect(),
     }
+}
+
+/// Which words stand inside one of the theme's ignored phrases (`press conference`), which
+/// frames leave alone as cues do.
+fn ignored_words(theme: &CompiledTheme, passage: &PassageWords) -> Vec<bool> {
+    let mut ignored = vec![false; passage.folded.len()];
+    let mut i = 0;
+    while i < passage.folded.len() {
+        match theme.ignore.iter().find(|phrase| passage.folded[i..].starts_with(phrase)) {
+            Some(phrase) => {
+                ignored[i..i + phrase.len()].iter_mut().for_each(|w| *w = true);
+                i += phrase.len();
+            }
+            None => i += 1,
+        }
+    }
+    ignored
 }
 
 /// Cue phrases, matched longest first without overlap; each distinct phrase counts once.
@@ -450,6 +471,20 @@ mod tests {
         assert_eq!(evidence(rules, "Tanks crossed the river.", &[]), ["frame force:Tanks … crossed"]);
         assert!(evidence(rules, "Tanks waited for many long days before anyone crossed.", &[]).is_empty());
         assert!(evidence(rules, "Tanks waited. Farmers crossed.", &[]).is_empty());
+    }
+
+    #[test]
+    fn frame_with_partner_after_needs_the_partner_to_follow() {
+        let rules = "[[theme.frames]]\nname = \"appeal\"\ntriggers = [\"call\"]\npartners = [\"government\"]\nwithin = 2\npartner_after = true\nweight = 2\n";
+        assert_eq!(evidence(rules, "She called on the government to act.", &[]), ["frame appeal:called … government"]);
+        assert!(evidence(rules, "It was what the government called bias.", &[]).is_empty());
+    }
+
+    #[test]
+    fn frame_leaves_ignored_phrases_alone() {
+        let rules = "ignore = [\"press conference\"]\n[[theme.frames]]\nname = \"appeal\"\ntriggers = [\"press\"]\npartners = [\"minister\"]\nweight = 2\n";
+        assert!(evidence(rules, "The minister told a press conference.", &[]).is_empty());
+        assert_eq!(evidence(rules, "The minister will press for more.", &[]), ["frame appeal:minister … press"]);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub enum FoundBy {
     Role,
     PlaceName,
     WorldGazetteer,
+    Acronym,
 }
 
 impl FoundBy {
@@ -34,6 +35,7 @@ impl FoundBy {
             FoundBy::Role => "role",
             FoundBy::PlaceName => "place name",
             FoundBy::WorldGazetteer => "world gazetteer",
+            FoundBy::Acronym => "acronym",
         }
     }
 }
@@ -263,26 +265,39 @@ impl EntityTagger {
         let len = self.world[w].keys.len();
         let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
         let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
-        if capitalised(i + len) || (!sentence_start && i > 0 && capitalised(i - 1)) {
+        // A title may follow (`Lithuanian Defence Minister …`): it is no part of the place.
+        let title_after = self.titles.iter().any(|t| matches_keys(tokens, i + len, t));
+        if (capitalised(i + len) && !title_after) || (!sentence_start && i > 0 && capitalised(i - 1)) {
             return None;
         }
         let trusted = self.world[w].reach == Reach::Anywhere || self.after_place_preposition(tokens, i);
         trusted.then_some((len, w))
     }
 
-    /// `in Tashkent`, `through the Bosporus`, `at the port of Gwadar`.
+    /// `in Tashkent`, `through the Bosporus`, `at the port of Gwadar`, `the exclave of X`,
+    /// `in Bac Ninh and Bac Giang`.
     fn after_place_preposition(&self, tokens: &[Token], i: usize) -> bool {
-        let mut k = i;
-        for lead_in in &self.place_lead_ins {
-            if k >= lead_in.len() && matches_keys(tokens, k - lead_in.len(), lead_in) {
-                k -= lead_in.len();
-                break;
-            }
+        // A lead-in says place by itself (`its exclave of Nakhchivan`, `the autonomous region of
+        // Gagauzia`).
+        if self.place_lead_ins.iter().any(|lead_in| i >= lead_in.len() && matches_keys(tokens, i - lead_in.len(), lead_in)) {
+            return true;
         }
+        let mut k = i;
         if k >= 1 && self.words.articles.contains(&tokens[k - 1].folded) {
             k -= 1;
         }
-        k >= 1 && tokens[k - 1].is_word && !tokens[k - 1].word.is_capitalised() && self.words.place_prepositions.contains(&tokens[k - 1].folded)
+        if k >= 1 && tokens[k - 1].is_word && !tokens[k - 1].word.is_capitalised() && self.words.place_prepositions.contains(&tokens[k - 1].folded) {
+            return true;
+        }
+        // `in Bac Ninh and Bac Giang`: the second of a list after a preposition of place.
+        if k >= 2 && self.words.list_joiners.contains(&tokens[k - 1].folded) {
+            let mut m = k - 1;
+            while m >= 1 && k - m <= 3 && tokens[m - 1].is_word && tokens[m - 1].word.is_capitalised() && tokens[m - 1].sentence == tokens[i].sentence {
+                m -= 1;
+            }
+            return m < k - 1 && self.after_place_preposition(tokens, m);
+        }
+        false
     }
 
     /// The entity of world place `w`, made when the corpus first names it.
@@ -407,6 +422,15 @@ impl EntityTagger {
                 }
             }
         }
+        // `Reserve Bank of India` is `the Reserve Bank` later in the document: the words before
+        // its first connector, when they end on an organisation head.
+        if self.entities[entity].kind == EntityKind::Organisation && len >= 3 && found_by != FoundBy::ShortForm {
+            if let Some(cut) = (start + 2..start + len).find(|&k| self.words.connectors.contains(&tokens[k].folded) && !tokens[k].word.is_capitalised()) {
+                if self.words.organisation_heads.contains(&tokens[cut - 1].folded) {
+                    add_alias(&mut state.aliases, tokens[start..cut].iter().map(|t| t.key.clone()).collect(), entity);
+                }
+            }
+        }
         // Organisations named inside a longer name (`Communist Party of China` inside
         // `Political Bureau of the Communist Party of China Central Committee`).
         if len >= 3 {
@@ -462,7 +486,21 @@ impl EntityTagger {
             let entity = self.resolve(&name, EntityKind::Person, FoundBy::Role, state);
             return Some((len, entity, FoundBy::Role));
         }
+        if self.is_acronym(&tokens[i]) {
+            let entity = self.resolve(tokens[i].word.text, EntityKind::Organisation, FoundBy::Acronym, state);
+            return Some((1, entity, FoundBy::Acronym));
+        }
         None
+    }
+
+    /// `INSEAD`, `EPIAS`: a word of two to six capital letters that no list knows names an
+    /// organisation (a place or a person is not written so).
+    fn is_acronym(&self, token: &Token) -> bool {
+        let letters = token.word.text.chars().count();
+        token.is_word
+            && (2..=6).contains(&letters)
+            && token.word.text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            && !self.words.not_names.contains(&token.folded)
     }
 
     /// `the consultancy Energy Aspects`, `state utility Vietnam Electricity`: an organisation
@@ -549,7 +587,7 @@ impl EntityTagger {
         (has_head && run.len() >= 2).then(|| (run.len(), surface(tokens, i, end)))
     }
 
-    /// `Jane Doe, a policy fellow at …` or `Jane Doe said`: a 2–3 word capitalised name that a
+    /// `Jane Doe, a policy fellow at …`, `Jane Doe, head of research at …` or `Jane Doe said`: a 2–3 word capitalised name that a
     /// role appositive or a speech verb marks as a person.
     fn described_person(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
         if !self.can_start_name(tokens, i) {
@@ -563,11 +601,12 @@ impl EntityTagger {
         let speaks = self.speech_cues.iter().any(|cue| matches_keys(tokens, after, cue))
             || (i >= 1 && self.speech_cues.iter().any(|cue| i >= cue.len() && matches_keys(tokens, i - cue.len(), cue)));
         // `, a senior fellow at …`: a role, then a link word, among the lower-case words.
+        // The article is optional: `Jane Doe, head of research at …`.
+        let description_start = after + 1 + usize::from(tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded)));
         let has_role = tokens.get(after).is_some_and(|t| t.word.text == ",")
-            && tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded))
             && {
                 let description: Vec<&Token> =
-                    tokens[(after + 2).min(tokens.len())..].iter().take(6).take_while(|t| t.is_word && !t.word.is_capitalised()).collect();
+                    tokens[description_start.min(tokens.len())..].iter().take(6).take_while(|t| t.is_word && !t.word.is_capitalised()).collect();
                 let role = description.iter().position(|t| self.words.is_role(&t.folded));
                 role.is_some_and(|r| description[r + 1..].iter().any(|t| self.words.role_links.contains(&t.folded)))
             };
@@ -771,8 +810,8 @@ mod tests {
     use crate::vocab::{read_entities, read_places};
 
     const RULES: &str = r#"[rules]
-titles = ["President", "King"]
-roles = ["fellow", "editor"]
+titles = ["President", "King", "Defence Minister"]
+roles = ["fellow", "editor", "head"]
 role_links = ["at"]
 organisation_heads = ["Bank", "Council", "Institute", "College", "Industries"]
 name_connectors = ["of", "the"]
@@ -785,7 +824,7 @@ spelling = []
 organisation_nouns = ["company", "consultancy"]
 place_heads = ["Sea", "Gulf"]
 place_prepositions = ["in", "at", "through"]
-place_lead_ins = ["port of"]
+place_lead_ins = ["port of", "exclave of"]
 name_particles = ["bin"]
 
 [[entity]]
@@ -794,7 +833,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -888,5 +927,34 @@ kind = "place"
     fn acronym_after_a_name_defines_a_short_form() {
         let got = names("The Zenda Council (ZC) met. The ZC agreed.");
         assert_eq!(got.iter().filter(|(w, _, _)| w == "ZC").count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn person_described_by_a_role_without_an_article() {
+        assert_eq!(names("Jane Roe, head of research at a bank, agreed."), [found("Jane Roe", "person", FoundBy::Role)]);
+    }
+
+    #[test]
+    fn unknown_capital_letters_name_an_organisation() {
+        assert_eq!(names("She teaches at ZENCO now."), [found("ZENCO", "organisation", FoundBy::Acronym)]);
+    }
+
+    #[test]
+    fn organisation_short_form_is_its_name_before_of() {
+        let text = "The Central Bank of Ruritania acted. The Central Bank said so.";
+        let got = names(text);
+        assert_eq!(got.last(), Some(&found("Central Bank", "organisation", FoundBy::OrganisationName)));
+    }
+
+    #[test]
+    fn world_place_before_a_title_is_named() {
+        assert_eq!(names("Ruritanian Defence Minister Jan Roe spoke.")[0], found("Ruritanian", "place", FoundBy::Gazetteer));
+    }
+
+    #[test]
+    fn world_place_after_a_lead_in_alone_or_second_in_a_list() {
+        assert_eq!(names("Its exclave of Zenda waits.")[0], found("Zenda", "place", FoundBy::WorldGazetteer));
+        let got = names("Ships called in Strelsau and Tarlenheim.");
+        assert_eq!(got.last(), Some(&found("Tarlenheim", "place", FoundBy::WorldGazetteer)));
     }
 }

@@ -149,8 +149,8 @@ impl DateFilter {
     /// ignored (the key is still taken).
     pub fn read(&mut self, key: &str, value: &str) -> bool {
         match key {
-            FROM_KEY => self.from = Bound::parse(value).or(self.from),
-            TO_KEY => self.to = Bound::parse(value).or(self.to),
+            FROM_KEY => *self = self.with_range(Bound::parse(value).or(self.from), self.to),
+            TO_KEY => *self = self.with_range(self.from, Bound::parse(value).or(self.to)),
             UNDATED_KEY => {
                 self.undated = match value.trim() {
                     "1" | "true" | "yes" => Some(true),
@@ -160,17 +160,16 @@ impl DateFilter {
             }
             _ => return false,
         }
-        if let (Some(from), Some(to)) = (self.from, self.to) {
-            if from.first() > to.last() {
-                (self.from, self.to) = (Some(to), Some(from));
-            }
-        }
         true
     }
 
-    /// One period, from its first day to its last.
-    pub fn period(period: Bound) -> DateFilter {
-        DateFilter { from: Some(period), to: Some(period), undated: None }
+    /// The same filter with another range, read forwards.
+    pub fn with_range(&self, from: Option<Bound>, to: Option<Bound>) -> DateFilter {
+        let (from, to) = match (from, to) {
+            (Some(f), Some(t)) if f.first() > t.last() => (Some(t), Some(f)),
+            _ => (from, to),
+        };
+        DateFilter { from, to, undated: self.undated }
     }
 
     pub fn has_range(&self) -> bool {

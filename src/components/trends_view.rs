@@ -62,7 +62,7 @@ pub fn TrendsView() -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let shown = move || {
         data.with(|t| {
-            if t.timeline.periods.is_empty() {
+            if t.totals.iter().all(|&n| n == 0) {
                 return view! { <p class="view-help" data-testid="trends-empty">"No dated passage matches, so there is no trend to draw."</p> }.into_any();
             }
             let noun = if t.timeline.scale == Scale::Year { "year" } else { "month" };

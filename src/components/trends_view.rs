@@ -13,19 +13,20 @@ use crate::plural::count_of;
 use crate::state::corpus;
 use crate::view::View;
 
-const LEFT: f64 = 44.0;
-const PLOT_W: f64 = 460.0;
-const LABELS_W: f64 = 240.0;
-const TOP: f64 = 12.0;
-const PLOT_H: f64 = 220.0;
-const BOTTOM: f64 = 30.0;
+// The chart's geometry, in whole SVG units (no float formatting in the wasm).
+const LEFT: i32 = 44;
+const PLOT_W: i32 = 480;
+const LABELS_W: i32 = 240;
+const TOP: i32 = 12;
+const PLOT_H: i32 = 220;
+const BOTTOM: i32 = 30;
 /// Least distance between two direct labels.
-const LABEL_GAP: f64 = 15.0;
+const LABEL_GAP: i32 = 15;
 /// Period labels drawn at most under the axis.
 const AXIS_LABELS: usize = 10;
 
-fn y(percent: u32) -> f64 {
-    TOP + PLOT_H - f64::from(percent) * PLOT_H / 100.0
+fn y(percent: u32) -> i32 {
+    TOP + PLOT_H - percent as i32 * PLOT_H / 100
 }
 
 /// The themes some matching passage carries, in the taxonomy's order.
@@ -85,17 +86,17 @@ pub fn TrendsView() -> impl IntoView {
 }
 
 /// The direct labels' heights: at each line's last point, pushed apart to stay readable.
-fn label_heights(ends: &[f64]) -> Vec<f64> {
+fn label_heights(ends: &[i32]) -> Vec<i32> {
     let mut order: Vec<usize> = (0..ends.len()).collect();
-    order.sort_by(|&a, &b| ends[a].total_cmp(&ends[b]));
+    order.sort_by_key(|&i| ends[i]);
     let mut placed = ends.to_vec();
-    let mut previous = f64::MIN;
+    let mut previous = i32::MIN / 2;
     for &i in &order {
         placed[i] = ends[i].max(previous + LABEL_GAP);
         previous = placed[i];
     }
-    let overflow = previous - (TOP + PLOT_H + BOTTOM - 4.0);
-    if overflow > 0.0 {
+    let overflow = previous - (TOP + PLOT_H + BOTTOM - 4);
+    if overflow > 0 {
         placed.iter_mut().for_each(|y| *y -= overflow);
     }
     placed
@@ -107,20 +108,20 @@ fn TrendChart(trends: Trends, active: RwSignal<Option<usize>>) -> impl IntoView 
     let c = corpus();
     let periods = trends.timeline.periods.clone();
     let n = periods.len();
-    let column = PLOT_W / n as f64;
-    let x = move |i: usize| LEFT + (i as f64 + 0.5) * column;
+    let column = PLOT_W / n as i32;
+    let x = move |i: usize| LEFT + (2 * i as i32 + 1) * PLOT_W / (2 * n as i32);
     let (width, height) = (LEFT + PLOT_W + LABELS_W, TOP + PLOT_H + BOTTOM);
     let themes = drawn_themes(&trends);
     let grid = [0, 25, 50, 75, 100]
         .into_iter()
-        .map(|p| view! { <line x1=LEFT x2=LEFT + PLOT_W y1=y(p) y2=y(p) /><text x=LEFT - 6.0 y=y(p) + 4.0 text-anchor="end">{format!("{p}%")}</text> })
+        .map(|p| view! { <line x1=LEFT x2=LEFT + PLOT_W y1=y(p) y2=y(p) /><text x=LEFT - 6 y=y(p) + 4 text-anchor="end">{format!("{p}%")}</text> })
         .collect_view();
     let every = n.div_ceil(AXIS_LABELS);
     let axis = periods
         .iter()
         .enumerate()
         .filter(|(i, _)| i % every == 0)
-        .map(|(i, p)| view! { <text x=x(i) y=TOP + PLOT_H + 18.0 text-anchor="middle">{p.label()}</text> })
+        .map(|(i, p)| view! { <text x=x(i) y=TOP + PLOT_H + 18 text-anchor="middle">{p.label()}</text> })
         .collect_view();
     // Roving focus: one period is in the Tab order; arrows move it.
     let focused = RwSignal::new(0usize);
@@ -166,7 +167,7 @@ fn TrendChart(trends: Trends, active: RwSignal<Option<usize>>) -> impl IntoView 
                     on:click=move |_| choose(view, period)
                     on:keydown=keydown
                 >
-                    <rect x=LEFT + i as f64 * column y=TOP width=column height=PLOT_H />
+                    <rect x=LEFT + i as i32 * column y=TOP width=column height=PLOT_H />
                 </g>
             }
         })
@@ -182,7 +183,7 @@ fn TrendChart(trends: Trends, active: RwSignal<Option<usize>>) -> impl IntoView 
             for i in 0..n {
                 match trends.percent(i, theme) {
                     Some(p) => {
-                        path.push_str(&format!("{}{:.1} {:.1}", if gap { "M" } else { "L" }, x(i), y(p)));
+                        path.push_str(&format!("{}{} {}", if gap { "M" } else { "L" }, x(i), y(p)));
                         dots.push(view! { <circle cx=x(i) cy=y(p) r="3.5" fill=colour.clone() /> });
                         gap = false;
                     }
@@ -200,10 +201,10 @@ fn TrendChart(trends: Trends, active: RwSignal<Option<usize>>) -> impl IntoView 
         .zip(heights)
         .map(|(&(theme, percent), at)| {
             let t = &c.themes[theme];
-            let x0 = LEFT + PLOT_W + 6.0;
+            let x0 = LEFT + PLOT_W + 6;
             view! {
-                <line x1=x0 x2=x0 + 12.0 y1=at y2=at stroke=t.colour.clone() />
-                <text x=x0 + 16.0 y=at + 4.0>{format!("{} {percent}%", t.label)}</text>
+                <line x1=x0 x2=x0 + 12 y1=at y2=at stroke=t.colour.clone() />
+                <text x=x0 + 16 y=at + 4>{format!("{} {percent}%", t.label)}</text>
             }
         })
         .collect_view();

@@ -133,8 +133,12 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
         };
         let sidecar_name = format!("{stem}.toml");
         let sidecar = match by_name.get(sidecar_name.as_str()) {
-            Some(f) => match parse::decode_text(&sidecar_name, &f.bytes).and_then(|(t, _)| parse::read_sidecar(&sidecar_name, &t)) {
-                Ok(sidecar) => sidecar,
+            Some(f) => match parse::decode_text(&sidecar_name, &f.bytes) {
+                Ok((text, _)) => {
+                    let (sidecar, problems) = parse::read_sidecar(&sidecar_name, &text);
+                    diagnostics.extend(problems);
+                    sidecar
+                }
                 Err(e) => {
                     diagnostics.push(e);
                     Sidecar::default()

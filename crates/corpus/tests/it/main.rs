@@ -4,6 +4,7 @@
 mod annotation;
 mod bad_input;
 mod command;
+mod dates;
 mod fixtures;
 mod guide;
 mod hostile;

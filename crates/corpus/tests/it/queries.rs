@@ -22,6 +22,8 @@ fn query_snapshot() {
             let shown: Vec<String> = counts.iter().filter(|(_, c)| **c > 0).map(|(id, c)| format!("{id}={c}")).collect();
             writeln!(out, "  {facet}: {}", shown.join(" ")).unwrap();
         }
+        let periods: Vec<String> = result.dates.periods.iter().map(|(p, c)| format!("{p}={c}")).collect();
+        writeln!(out, "  dates ({}): {} undated={}", result.dates.scale, periods.join(" "), result.dates.undated).unwrap();
     }
     expect_file![repo_root().join("tests/corpus/queries.snap")].assert_eq(&out);
 }

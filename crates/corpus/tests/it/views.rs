@@ -69,7 +69,7 @@ fn exports_match_the_view() {
     assert_eq!(rows.len(), evaluation.passages.len());
     assert!(rows.iter().all(|r| r.themes.contains(&"trade".to_string())));
     let csv = to_csv(&rows);
-    assert!(csv.starts_with("id,document,section,line,text,themes,entities\r\n"));
+    assert!(csv.starts_with("id,document,date,section,line,text,themes,entities\r\n"));
     assert_eq!(csv.matches("\r\n").count(), rows.len() + 1, "one record per row: no field breaks a line unquoted");
     assert!(csv.contains("\"24th February 2023 – One year after Russia’s invasion of Ukraine, the relationship"), "text with commas is quoted");
     let cite = citation(&corpus, evaluation.passages[0], "https://example.org/#x");

@@ -14,6 +14,7 @@ use crate::components::cooccurrence_matrix::CooccurrenceMatrix;
 use crate::components::reading_view::ReadingView;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_map::ThemeMap;
+use crate::components::trends_view::TrendsView;
 use crate::components::view_tabs::ViewTabs;
 use crate::state::{self, corpus};
 use crate::view::View;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     ViewMode::Read => view! { <ReadingView /> }.into_any(),
                     ViewMode::Matrix => view! { <CooccurrenceMatrix /> }.into_any(),
                     ViewMode::Kwic => view! { <Concordance /> }.into_any(),
+                    ViewMode::Trends => view! { <TrendsView /> }.into_any(),
                 }}
             </main>
         </div>
@@ -86,15 +88,17 @@ pub struct DrawerOpen(pub RwSignal<bool>);
 fn corpus_summary() -> String {
     let c = corpus();
     let documents = c.documents.len();
-    let dates: Vec<&str> = c.documents.iter().map(|d| d.date.as_str()).filter(|d| !d.is_empty()).collect();
     let mut summary = format!(
         "{} passages in {} document{}",
         c.passages.len(),
         documents,
         if documents == 1 { "" } else { "s" }
     );
-    if let [only] = dates[..] {
-        summary.push_str(&format!(" · {only}"));
+    let t = state::timeline();
+    match (t.only_day(), t.periods.first(), t.periods.last()) {
+        (Some(day), ..) => summary.push_str(&format!(" · {}", day.label())),
+        (None, Some(first), Some(last)) => summary.push_str(&format!(" · {} – {}", first.label(), last.label())),
+        _ => {}
     }
     summary
 }

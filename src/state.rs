@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use loupe_corpus::dates::Timeline;
 use loupe_corpus::query::Query;
 use loupe_corpus::slot::Slot;
 use loupe_corpus::Corpus;
@@ -37,6 +38,12 @@ pub fn corpus() -> &'static Corpus {
         Ok(corpus) => corpus,
         Err(e) => panic!("the embedded corpus cannot be read: {e}"),
     })
+}
+
+/// The corpus's dates and the periods the histogram shows, made once.
+pub fn timeline() -> &'static Timeline {
+    static TIMELINE: OnceLock<Timeline> = OnceLock::new();
+    TIMELINE.get_or_init(|| Timeline::new(corpus()))
 }
 
 fn window() -> web_sys::Window {

@@ -1,6 +1,8 @@
-//! The active filters as "Remove filter" chips, in the order chosen, with "Clear all".
+//! The active filters as "Remove filter" chips, in the order chosen, then the dates, with
+//! "Clear all".
 
 use leptos::prelude::*;
+use loupe_corpus::dates::DateFilter;
 use loupe_corpus::query::{Facet, Query};
 
 use crate::state::corpus;
@@ -50,6 +52,14 @@ pub fn ActiveFilters() -> impl IntoView {
                             </button>
                         </li>
                     </For>
+                    {move || view.query.with(|q| q.dates.label()).map(|label| view! {
+                        <li>
+                            <button class="chip" data-testid="date-chip" aria-label=format!("Remove filter: dates {label}") on:click=move |_| view.update(|q| q.dates = DateFilter::default())>
+                                <span>{format!("Dates: {label}")}</span>
+                                <span aria-hidden="true">" ×"</span>
+                            </button>
+                        </li>
+                    })}
                 </ul>
                 <button class="clear-all" data-testid="clear-all" on:click=move |_| view.update(|q| *q = q.cleared())>
                     "Clear all"

@@ -1,10 +1,11 @@
-//! The facet panel: one group per facet (themes, people, organisations, places, voices,
+//! The facet panel: one group per facet (themes, dates, people, organisations, places, voices,
 //! sections, documents), each value with its live count.
 
 use leptos::prelude::*;
 use loupe_corpus::model::EntityKind;
 use loupe_corpus::query::Facet;
 
+use crate::components::date_histogram::DateHistogram;
 use crate::components::facet_group::{FacetGroup, FacetOption};
 use crate::state::corpus;
 
@@ -25,6 +26,7 @@ pub fn FacetPanel() -> impl IntoView {
     let several_documents = c.documents.len() > 1;
     view! {
         <FacetGroup legend="Themes" slug="theme" options=themes.collect() ranked=false />
+        <DateHistogram />
         <FacetGroup legend="People" slug="person" options=entities_of(EntityKind::Person) ranked=true />
         <FacetGroup legend="Organisations" slug="organisation" options=entities_of(EntityKind::Organisation) ranked=true />
         <FacetGroup legend="Places" slug="place" options=entities_of(EntityKind::Place) ranked=true />

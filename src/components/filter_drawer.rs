@@ -5,6 +5,7 @@
 use leptos::ev::KeyboardEvent;
 use leptos::html::{Aside, Button};
 use leptos::prelude::*;
+use loupe_corpus::query::Query;
 use wasm_bindgen::JsCast;
 
 use crate::app::DrawerOpen;
@@ -17,7 +18,7 @@ use crate::view::View;
 pub fn DrawerToggle() -> impl IntoView {
     let view = expect_context::<View>();
     let DrawerOpen(open) = expect_context();
-    let filters = move || view.query.with(|q| q.filters.len());
+    let filters = move || view.query.with(Query::filter_count);
     view! {
         <button
             id="drawer-toggle"

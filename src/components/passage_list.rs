@@ -2,6 +2,7 @@
 //! empty state that explains itself.
 
 use leptos::prelude::*;
+use loupe_corpus::dates::DateFilter;
 use loupe_corpus::guide::explain;
 use loupe_corpus::query::Query;
 
@@ -95,6 +96,11 @@ fn EmptyState() -> impl IntoView {
             {why}
             {offers}
             {remove_last}
+            {move || view.query.with(|q| q.dates.label()).map(|label| view! {
+                <button class="undo-last" data-testid="remove-dates" on:click=move |_| view.update(|q| q.dates = DateFilter::default())>
+                    {format!("Remove the dates: {label}")}
+                </button>
+            })}
             <Show when=searching>
                 <button class="undo-last" data-testid="clear-search" on:click=move |_| view.set_text(String::new())>
                     {move || view.query.with(|q| format!("Clear the search “{}”", q.text.trim()))}

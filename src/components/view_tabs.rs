@@ -1,4 +1,4 @@
-//! The view switcher (list, map, reading, matrix, concordance) and the export of the current
+//! The view switcher (list, map, reading, matrix, concordance, trends) and the export of the current
 //! view as JSON or CSV.
 
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ fn label(mode: ViewMode) -> &'static str {
         ViewMode::Read => "Reading",
         ViewMode::Matrix => "Co-occurrence",
         ViewMode::Kwic => "Concordance",
+        ViewMode::Trends => "Trends",
     }
 }
 

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { useSite, shownPassages } from './helpers.mjs';
+import { useSite, shownPassages, generatedDist } from './helpers.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -19,19 +19,35 @@ const STATES = {
   matrix: '?theme=trade&view=matrix',
   concordance: '?q=china&view=kwic',
   embed: '?theme=trade&embed=1',
+  'trends, one date': '?view=trends',
+};
+/**
+ * States of the generated corpus, whose articles are dated 2022–2024 (one undated). Not its long
+ * list: axe measures the targets of cards that skip layout off screen (`content-visibility`) as
+ * obscured.
+ */
+const DATED_STATES = {
+  'date histogram': '?theme=forecasts&from=2023&to=2024&view=map',
+  'undated left out': '?undated=0&view=kwic',
+  'dates empty the list': '?theme=trade&from=2030',
+  trends: '?theme=trade&view=trends',
+  'trends by month': '?from=2023&to=2023&view=trends',
+  'trends, nothing dated matches': '?from=2030&view=trends',
 };
 
 describe('accessibility', () => {
   const site = useSite();
+  const dated = useSite(generatedDist);
 
   for (const scheme of ['light', 'dark']) {
     it(`axe finds no WCAG 2.2 A/AA violation (${scheme})`, async () => {
       // bypassCSP only lets the test inject axe; the page itself runs under its own policy.
       const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const failures = [];
-      for (const [state, query] of Object.entries(STATES)) {
+      const states = [...Object.entries(STATES).map(([s, q]) => [s, site.server.url + q]), ...Object.entries(DATED_STATES).map(([s, q]) => [s, dated.server.url + q])];
+      for (const [state, url] of states) {
         const page = await context.newPage();
-        await page.goto(site.server.url + query);
+        await page.goto(url);
         await page.waitForSelector('[data-testid=status]');
         await page.addScriptTag({ path: axePath });
         const { violations } = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);

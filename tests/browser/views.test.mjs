@@ -92,12 +92,13 @@ describe('views', () => {
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
     const rows = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
     assert.deepEqual(rows.map((r) => r.id), listed);
-    assert.deepEqual(Object.keys(rows[0]), ['id', 'document', 'section', 'line', 'text', 'themes', 'entities']);
+    assert.deepEqual(Object.keys(rows[0]), ['id', 'document', 'date', 'section', 'line', 'text', 'themes', 'entities']);
+    assert.ok(rows.every((r) => r.date === '2023-02-24'), 'each passage carries its document\'s date');
     assert.ok(rows.every((r) => r.themes.includes('trade')));
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     const text = fs.readFileSync(await csv.path(), 'utf8');
     const records = text.trim().split('\r\n');
-    assert.equal(records[0], 'id,document,section,line,text,themes,entities');
+    assert.equal(records[0], 'id,document,date,section,line,text,themes,entities');
     assert.deepEqual(records.slice(1).map((r) => r.split(',')[0]), listed);
   });
 
@@ -117,7 +118,7 @@ describe('views', () => {
   });
 
   it('saves screenshots of every view at desktop and phone widths', async () => {
-    for (const [view, q] of [['list', 'theme=forecasts'], ['map', 'theme=forecasts'], ['read', 'theme=forecasts'], ['matrix', 'theme=trade'], ['kwic', 'q=china']]) {
+    for (const [view, q] of [['list', 'theme=forecasts'], ['map', 'theme=forecasts'], ['read', 'theme=forecasts'], ['matrix', 'theme=trade'], ['kwic', 'q=china'], ['trends', 'theme=forecasts']]) {
       for (const width of [1280, 375]) {
         const page = await open(site.browser, `${site.server.url}?${q}&view=${view}`, { width, height: 900 });
         await page.waitForTimeout(100);

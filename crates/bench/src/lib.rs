@@ -1,6 +1,8 @@
 //! Synthetic corpora for benchmarks: N articles built from the seed vocabularies (theme cues,
 //! gazetteer names), invented titled people and organisations, and sentence patterns.
-//! Deterministic for a given seed, so every run measures the same text.
+//! Deterministic for a given seed, so every run measures the same text. Articles are dated from
+//! 2022 to 2025 (the year cycles with the article's number), half by a sidecar and half by a
+//! dateline; one in eight has no date.
 
 use loupe_corpus::compile::SeedFile;
 use loupe_corpus::vocab::{read_entities, read_themes};
@@ -80,7 +82,7 @@ impl Vocabulary {
 
 /// `articles` synthetic articles plus the vocabularies, as seed files.
 pub fn generate(vocabulary: &Vocabulary, articles: usize, seed: u64) -> Vec<SeedFile> {
-    let mut files: Vec<SeedFile> = (0..articles).map(|i| article(vocabulary, i, seed)).collect();
+    let mut files: Vec<SeedFile> = (0..articles).flat_map(|i| article(vocabulary, i, seed)).collect();
     files.push(SeedFile { name: "themes.toml".into(), bytes: vocabulary.themes_toml.clone() });
     files.push(SeedFile { name: "entities.toml".into(), bytes: vocabulary.entities_toml.clone() });
     files
@@ -91,13 +93,19 @@ fn capitalised(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-fn article(v: &Vocabulary, index: usize, seed: u64) -> SeedFile {
+const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// An article, and its sidecar when the date is given there.
+fn article(v: &Vocabulary, index: usize, seed: u64) -> Vec<SeedFile> {
     let mut rng = Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(index as u64));
     let person = |rng: &mut Rng| format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
     let organisation = |rng: &mut Rng| format!("{} {}", rng.pick(INSTITUTES), rng.pick(HEADS));
     let mut lines = vec![format!("{} {} and the {} Question", capitalised(v.cue(&mut rng)), index, capitalised(v.cue(&mut rng)))];
-    let day = 1 + rng.below(28);
-    lines.push(format!("{day} March 2024 – {} {} {} {}.", v.name(&mut rng), rng.pick(VERBS), v.cue(&mut rng), rng.pick(FILLER)));
+    let (year, month, day) = (2022 + index % 4, 1 + rng.below(12), 1 + rng.below(28));
+    let dated = index % 8 != 3;
+    let in_sidecar = dated && index % 2 == 0;
+    let dateline = if dated && !in_sidecar { format!("{day} {} {year} – ", MONTHS[month - 1]) } else { String::new() };
+    lines.push(format!("{dateline}{} {} {} {}.", v.name(&mut rng), rng.pick(VERBS), v.cue(&mut rng), rng.pick(FILLER)));
     let sections = 3 + rng.below(3);
     for s in 0..sections {
         if s > 0 {
@@ -118,7 +126,11 @@ fn article(v: &Vocabulary, index: usize, seed: u64) -> SeedFile {
             lines.push(sentences.join(" "));
         }
     }
-    SeedFile { name: format!("synthetic-{index:05}.txt"), bytes: lines.join("\n").into_bytes() }
+    let mut files = vec![SeedFile { name: format!("synthetic-{index:05}.txt"), bytes: lines.join("\n").into_bytes() }];
+    if in_sidecar {
+        files.push(SeedFile { name: format!("synthetic-{index:05}.toml"), bytes: format!("date = \"{year}-{month:02}-{day:02}\"\n").into_bytes() });
+    }
+    files
 }
 
 #[cfg(test)]
@@ -135,6 +147,8 @@ mod tests {
         let compiled = loupe_corpus::compile::compile_files(&a);
         assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
         assert_eq!(compiled.corpus.documents.len(), 5);
+        let years: Vec<&str> = compiled.corpus.documents.iter().map(|d| d.date.get(..4).unwrap_or("")).collect();
+        assert_eq!(years, ["2022", "2023", "2024", "", "2022"], "dated by sidecar or dateline; one in eight undated");
         assert!(compiled.corpus.passages.iter().any(|p| !p.themes.is_empty()));
         assert!(compiled.corpus.entities.iter().any(|e| e.origin != "gazetteer"), "invented names are detected");
     }

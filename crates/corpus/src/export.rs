@@ -55,6 +55,8 @@ pub struct ExportEntity<'a> {
 pub struct ExportPassage<'a> {
     pub id: &'a str,
     pub document: &'a str,
+    /// The document's date (`YYYY-MM-DD`), empty when it has none.
+    pub date: &'a str,
     pub section: &'a str,
     pub line: u32,
     pub text: &'a str,
@@ -118,6 +120,7 @@ impl<'a> Export<'a> {
                 .map(|p| ExportPassage {
                     id: &p.id,
                     document: &corpus.documents[p.document as usize].id,
+                    date: &corpus.documents[p.document as usize].date,
                     section: &corpus.sections[p.section as usize].id,
                     line: p.line,
                     text: &p.text,

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::dates::DateFilter;
 use crate::model::Corpus;
 use crate::query::{evaluate, Evaluation, Facet, Query};
 use crate::search::{Clause, SearchQuery, PREFIX_MIN_CHARS};
@@ -232,7 +233,7 @@ pub struct Part {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Explanation {
     /// Each part with what it gives alone and what the rest gives without it, in the order
-    /// they stand in the query (the search's words, then the filters in the order chosen);
+    /// they stand in the query (the search's words, the filters in the order chosen, the dates);
     /// empty when there is only one part.
     pub parts: Vec<Part>,
     /// Facet values a searched word names (`diplomacy` → the theme), to filter by instead.
@@ -269,6 +270,11 @@ pub fn explain(corpus: &Corpus, query: &Query) -> Explanation {
         let mut alone = Query::default();
         alone.add(facet, id);
         parts.push(Part { label: facet.display_label(corpus, value), alone: total(&alone), without: total(&removed), removed });
+    }
+    if let Some(label) = query.dates.label() {
+        let removed = Query { dates: DateFilter::default(), ..query.clone() };
+        let alone = Query { dates: query.dates, ..Query::default() };
+        parts.push(Part { label, alone: total(&alone), without: total(&removed), removed });
     }
     if parts.len() < 2 {
         parts.clear();

@@ -4,6 +4,7 @@
 //! encode, and the site builder that places the corpus into the prebuilt app), so the page and
 //! the command always give the same answer.
 
+pub mod dates;
 pub mod diag;
 pub mod encode;
 pub mod facet;

@@ -3,6 +3,7 @@
 //! error diagnostic and the other documents still compile.
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::text::{self, words};
@@ -14,15 +15,26 @@ pub const MAX_LINE_BYTES: usize = 200_000;
 const MAX_HEADING_CHARS: usize = 100;
 const MAX_HEADING_WORDS: usize = 14;
 
-/// Optional `<stem>.toml` next to `<stem>.txt`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Optional `<stem>.toml` next to `<stem>.txt`, as read by [`read_sidecar`].
+#[derive(Debug, Clone, Default)]
 pub struct Sidecar {
     pub id: Option<String>,
     pub title: Option<String>,
+    /// A calendar date, `YYYY-MM-DD` (checked).
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+}
+
+/// The sidecar as written: its date may be a string or a TOML date, and may be wrong.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SidecarFile {
+    id: Option<String>,
+    title: Option<String>,
+    date: Option<Spanned<toml::Value>>,
+    source: Option<String>,
+    url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,12 +104,32 @@ pub fn decode_text(file: &str, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>)
     Ok((text, warnings))
 }
 
-/// Reads a sidecar's metadata.
-pub fn read_sidecar(file: &str, source: &str) -> Result<Sidecar, Diagnostic> {
-    toml::from_str(source).map_err(|e| {
-        let line = e.span().map(|s| line_of(source, s.start));
-        Diagnostic::error(file, line, format!("invalid metadata: {}", e.message()))
-    })
+/// Reads a sidecar's metadata, with the errors that made it leave something out: invalid TOML
+/// leaves out the whole sidecar, a date that is not a calendar date leaves out the date (then
+/// the text's date is used).
+pub fn read_sidecar(file: &str, source: &str) -> (Sidecar, Vec<Diagnostic>) {
+    let raw: SidecarFile = match toml::from_str(source) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(source, s.start));
+            return (Sidecar::default(), vec![Diagnostic::error(file, line, format!("invalid metadata: {}", e.message()))]);
+        }
+    };
+    let mut problems = Vec::new();
+    let date = raw.date.and_then(|date| {
+        let line = line_of(source, date.span().start);
+        let written = match date.get_ref() {
+            toml::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let day = crate::dates::Day::parse(&written);
+        if day.is_none() {
+            let message = format!("date {written:?} is not a calendar date: write it as \"YYYY-MM-DD\" (e.g. \"2023-02-24\"); the date is read from the text instead");
+            problems.push(Diagnostic::error(file, Some(line), message));
+        }
+        day.map(|d| d.iso())
+    });
+    (Sidecar { id: raw.id, title: raw.title, date, source: raw.source, url: raw.url }, problems)
 }
 
 /// Splits a document's text into sections and passages and fills in its metadata.
@@ -230,8 +262,14 @@ const MONTHS: [&str; 12] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 ];
 
-/// The first date stated near the start of a text, as `YYYY-MM-DD`: `24th February 2023`,
-/// `February 24, 2023` or `2023-02-24`.
+/// `YYYY-MM-DD` when the numbers make a calendar date.
+fn iso(year: u32, month: u32, day: u32) -> Option<String> {
+    let day = crate::dates::Day { year: u16::try_from(year).ok()?, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? };
+    crate::dates::Day::is_valid(day.year, day.month, day.day).then(|| day.iso())
+}
+
+/// The first calendar date stated near the start of a text, as `YYYY-MM-DD`: `24th February
+/// 2023`, `February 24, 2023` or `2023-02-24` (`31 February 2023` is no date).
 pub fn find_date(text: &str) -> Option<String> {
     let head: String = text.chars().take(300).collect();
     let tokens: Vec<&str> = words(&head).map(|w| w.text).take(60).collect();
@@ -247,11 +285,9 @@ pub fn find_date(text: &str) -> Option<String> {
             let before = i.checked_sub(1).and_then(|j| day_of(tokens[j]));
             let after = tokens.get(i + 1).and_then(|t| day_of(t));
             let year_after = |k: usize| tokens.get(k).and_then(|t| year_of(t));
-            if let (Some(day), Some(year)) = (before, year_after(i + 1)) {
-                return Some(format!("{year:04}-{:02}-{day:02}", month + 1));
-            }
-            if let (Some(day), Some(year)) = (after, year_after(i + 2)) {
-                return Some(format!("{year:04}-{:02}-{day:02}", month + 1));
+            let spelled = [(before, year_after(i + 1)), (after, year_after(i + 2))];
+            if let Some(date) = spelled.into_iter().find_map(|(day, year)| iso(year?, month as u32 + 1, day?)) {
+                return Some(date);
             }
         }
     }
@@ -262,10 +298,7 @@ pub fn find_date(text: &str) -> Option<String> {
         let parts: Vec<&str> = candidate.split('-').collect();
         match parts[..] {
             [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-                match (year_of(y), m.parse::<u32>(), d.parse::<u32>()) {
-                    (Some(_), Ok(1..=12), Ok(1..=31)) => Some(candidate),
-                    _ => None,
-                }
+                iso(year_of(y)?, m.parse().ok()?, d.parse().ok()?)
             }
             _ => None,
         }

@@ -5,12 +5,15 @@
 //! kind (people, organisations, places, other), each kind acting as its own facet, so
 //! `entity=wang-yi&entity=vladimir-putin` is "either person" while
 //! `entity=wang-yi&entity=china` is "Wang Yi, and China". The count shown for a value of a
-//! facet is computed with every filter applied except that facet's own.
+//! facet is computed with every filter applied except that facet's own. The date filter
+//! (`from=`, `to=`, `undated=`, see [`crate::dates`]) is one more AND-ed clause; the date
+//! histogram's counts apply every filter but it.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::dates::{DateFilter, Timeline};
 pub use crate::facet::Facet;
 use crate::model::{Corpus, EntityKind};
 use crate::search::{search, Correction, SearchQuery};
@@ -22,6 +25,8 @@ use crate::views::ViewMode;
 pub struct Query {
     /// (facet, value id) in the order the reader chose them, without repeats.
     pub filters: Vec<(Facet, String)>,
+    /// The date range and what to do with undated documents.
+    pub dates: DateFilter,
     /// The search box's text (`q=`), as typed.
     pub text: String,
     /// The view showing the results (`view=`); not a filter.
@@ -59,6 +64,9 @@ impl Query {
                 continue;
             }
             let value = value.trim();
+            if query.dates.read(&key, value) {
+                continue;
+            }
             if let (Some(facet), false) = (Facet::from_key(&key), value.is_empty()) {
                 query.add(facet, value);
             }
@@ -90,7 +98,7 @@ impl Query {
         if self.contains(facet, value) { self.remove(facet, value) } else { self.add(facet, value) }
     }
 
-    /// No filters and no search, in the same view and mode ("Clear all").
+    /// No filters, no dates and no search, in the same view and mode ("Clear all").
     pub fn cleared(&self) -> Query {
         Query { view: self.view, embed: self.embed, ..Query::default() }
     }
@@ -100,9 +108,14 @@ impl Query {
         Query { view, ..self.clone() }
     }
 
-    /// No filter and no search text.
+    /// No filter, no date filter and no search text.
     pub fn is_empty(&self) -> bool {
-        self.filters.is_empty() && self.text.trim().is_empty()
+        self.filters.is_empty() && self.dates == DateFilter::default() && self.text.trim().is_empty()
+    }
+
+    /// How many filters are on: the facet values and the date filter.
+    pub fn filter_count(&self) -> usize {
+        self.filters.len() + usize::from(self.dates != DateFilter::default())
     }
 
     /// Every (facet, value) pair, in the order chosen.
@@ -118,12 +131,12 @@ impl Query {
     /// What selects passages: the search text and the filters, without the view or the mode
     /// (a view change need not evaluate again).
     pub fn selection(&self) -> Query {
-        Query { filters: self.filters.clone(), text: self.text.clone(), ..Query::default() }
+        Query { filters: self.filters.clone(), dates: self.dates, text: self.text.clone(), ..Query::default() }
     }
 
     /// The same query without values the corpus does not know.
     pub fn known_only(&self, corpus: &Corpus) -> Query {
-        let mut known = Query { text: self.text.clone(), view: self.view, embed: self.embed, ..Query::default() };
+        let mut known = Query { text: self.text.clone(), dates: self.dates, view: self.view, embed: self.embed, ..Query::default() };
         for (facet, value) in self.pairs() {
             if facet.index_of(corpus, value).is_some() {
                 known.add(facet, value);
@@ -133,14 +146,15 @@ impl Query {
     }
 
     /// The canonical query string (no leading `?`): the search text, then the filters in the
-    /// order they were chosen, percent-encoded, then the view unless it is the list, then
-    /// `embed=1` when embedded.
+    /// order they were chosen, percent-encoded, then `from`, `to` and `undated`, then the view
+    /// unless it is the list, then `embed=1` when embedded.
     pub fn to_query_string(&self) -> String {
         let text = (!self.text.is_empty()).then(|| format!("{TEXT_KEY}={}", percent_encode(&self.text)));
         let filters = self.pairs().map(|(f, v)| format!("{}={}", f.key(), percent_encode(v)));
+        let dates = self.dates.pairs();
         let view = (self.view != ViewMode::List).then(|| format!("{VIEW_KEY}={}", self.view.key()));
         let embed = self.embed.then(|| format!("{EMBED_KEY}=1"));
-        text.into_iter().chain(filters).chain(view).chain(embed).collect::<Vec<_>>().join("&")
+        text.into_iter().chain(filters).chain(dates).chain(view).chain(embed).collect::<Vec<_>>().join("&")
     }
 }
 
@@ -157,6 +171,8 @@ pub struct Evaluation {
     pub corrections: Vec<Correction>,
     /// Stop words the search left out.
     pub ignored: Vec<String>,
+    /// Passages per period of the corpus's [`Timeline`], under every filter but the dates.
+    pub dates: DateCounts,
     /// The same passages as a set, for [`Evaluation::contains`].
     matching: BitSet,
 }
@@ -168,11 +184,21 @@ impl Evaluation {
     }
 }
 
-/// Which AND-ed clause a filter belongs to: facets, with entities split by kind.
+/// The date histogram's counts: passages of dated documents per period of the corpus's
+/// timeline, and passages of undated documents, under every filter but the date filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateCounts {
+    /// Indexed like [`Timeline::periods`].
+    pub periods: Vec<u32>,
+    pub undated: u32,
+}
+
+/// Which AND-ed clause a filter belongs to: facets, with entities split by kind, and the dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Clause {
     Facet(Facet),
     EntityKind(EntityKind),
+    Dates,
 }
 
 fn clause_of(corpus: &Corpus, facet: Facet, value: u32) -> Clause {
@@ -195,6 +221,17 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         let Some(index) = facet.index_of(corpus, value) else { continue };
         let postings = facet.postings(corpus, index);
         clauses.entry(clause_of(corpus, facet, index)).or_insert_with(|| BitSet::empty(n)).insert_all(postings);
+    }
+    let timeline = Timeline::new(corpus);
+    let documents = &corpus.index.facets.document;
+    if query.dates.is_active() {
+        let mut dated = BitSet::empty(n);
+        for (postings, &date) in documents.iter().zip(&timeline.dates) {
+            if query.dates.admits(date) {
+                dated.insert_all(postings);
+            }
+        }
+        clauses.insert(Clause::Dates, dated);
     }
     let all_except = |skip: Option<Clause>| {
         let mut set = text_matches.clone();
@@ -219,6 +256,15 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
             .collect();
         counts.insert(facet, facet_counts);
     }
+    let mut dates = DateCounts { periods: vec![0; timeline.periods.len()], undated: 0 };
+    let without_dates = all_except(Some(Clause::Dates));
+    for (postings, period) in documents.iter().zip(&timeline.period_of) {
+        let count = without_dates.count_in(postings);
+        match period {
+            Some(p) => dates.periods[*p as usize] += count,
+            None => dates.undated += count,
+        }
+    }
     let (passages, matched_words, corrections) = match found {
         Some(found) => {
             let (passages, words) = found.hits.into_iter().filter(|h| matching.contains(h.passage)).map(|h| (h.passage, h.positions)).unzip();
@@ -226,7 +272,7 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         }
         None => (matching.iter().collect(), Vec::new(), Vec::new()),
     };
-    Evaluation { passages, matched_words, counts, corrections, ignored, matching }
+    Evaluation { passages, matched_words, counts, corrections, ignored, dates, matching }
 }
 
 /// The JSON shape of `loupe query`: ids instead of positions. Values with a count of zero are
@@ -236,6 +282,16 @@ pub struct QueryResult {
     pub total: usize,
     pub passages: Vec<String>,
     pub facets: BTreeMap<&'static str, BTreeMap<String, u32>>,
+    pub dates: DatesResult,
+}
+
+/// The date histogram in `loupe query`'s JSON: `{scale, periods: {"2023": n, …}, undated}`,
+/// every period of the corpus's timeline listed (zeros too), keyed as `from=`/`to=` take them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DatesResult {
+    pub scale: &'static str,
+    pub periods: BTreeMap<String, u32>,
+    pub undated: u32,
 }
 
 impl QueryResult {
@@ -251,7 +307,10 @@ impl QueryResult {
                 .collect();
             facets.insert(facet.name(), by_id);
         }
-        Self { total: passages.len(), passages, facets }
+        let timeline = Timeline::new(corpus);
+        let periods = timeline.periods.iter().map(|p| p.key()).zip(evaluation.dates.periods.iter().copied()).collect();
+        let dates = DatesResult { scale: timeline.scale.name(), periods, undated: evaluation.dates.undated };
+        Self { total: passages.len(), passages, facets, dates }
     }
 }
 

@@ -1,8 +1,10 @@
 //! What the views show, computed from an evaluation: the theme × entity co-occurrence matrix,
-//! the keyword-in-context concordance, and the export rows (JSON and CSV) of the current view.
+//! the keyword-in-context concordance, the themes' shares per period (trends), and the export
+//! rows (JSON and CSV) of the current view.
 
 use serde::Serialize;
 
+use crate::dates::{DateFilter, Timeline};
 use crate::highlight::matched_spans;
 use crate::model::{Corpus, EntityKind};
 use crate::text;
@@ -16,10 +18,11 @@ pub enum ViewMode {
     Read,
     Matrix,
     Kwic,
+    Trends,
 }
 
 impl ViewMode {
-    pub const ALL: [ViewMode; 5] = [ViewMode::List, ViewMode::Map, ViewMode::Read, ViewMode::Matrix, ViewMode::Kwic];
+    pub const ALL: [ViewMode; 6] = [ViewMode::List, ViewMode::Map, ViewMode::Read, ViewMode::Matrix, ViewMode::Kwic, ViewMode::Trends];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -28,6 +31,7 @@ impl ViewMode {
             ViewMode::Read => "read",
             ViewMode::Matrix => "matrix",
             ViewMode::Kwic => "kwic",
+            ViewMode::Trends => "trends",
         }
     }
 
@@ -62,6 +66,47 @@ pub fn cooccurrence(corpus: &Corpus, passages: &[u32], kinds: &[EntityKind]) -> 
     entities.sort_by(|a, b| named[*b as usize].cmp(&named[*a as usize]).then(a.cmp(b)));
     let counts = entities.iter().map(|&e| counts[e as usize].clone()).collect();
     Cooccurrence { entities, counts }
+}
+
+/// How the themes move over time among some passages: per period, the passages and how many
+/// carry each theme. A passage may carry several themes, so shares need not add up to 100%.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trends {
+    /// The timeline of the documents inside the date range (the scale follows that span).
+    pub timeline: Timeline,
+    /// Per period: the passages in it.
+    pub totals: Vec<u32>,
+    /// Per period, per theme: the passages in it carrying the theme.
+    pub counts: Vec<Vec<u32>>,
+    /// Passages of undated documents (in no period).
+    pub undated: u32,
+}
+
+impl Trends {
+    /// The share of a period's passages carrying a theme, in whole percent (`None` for an
+    /// empty period).
+    pub fn percent(&self, period: usize, theme: usize) -> Option<u32> {
+        let total = self.totals[period];
+        (total > 0).then(|| (self.counts[period][theme] * 100 + total / 2) / total)
+    }
+}
+
+pub fn trends(corpus: &Corpus, passages: &[u32], dates: &DateFilter) -> Trends {
+    let timeline = Timeline::within(corpus, dates);
+    let mut totals = vec![0; timeline.periods.len()];
+    let mut counts = vec![vec![0; corpus.themes.len()]; timeline.periods.len()];
+    let mut undated = 0;
+    for &p in passages {
+        let passage = &corpus.passages[p as usize];
+        match timeline.period_of[passage.document as usize] {
+            Some(period) => {
+                totals[period as usize] += 1;
+                passage.themes.iter().for_each(|h| counts[period as usize][h.theme as usize] += 1);
+            }
+            None => undated += u32::from(timeline.dates[passage.document as usize].is_none()),
+        }
+    }
+    Trends { timeline, totals, counts, undated }
 }
 
 /// One line of a concordance: the words left of the keyword, the keyword, the words right of it.
@@ -122,6 +167,8 @@ pub fn concordance(corpus: &Corpus, passages: &[u32], matched_words: &[Vec<u32>]
 pub struct ExportRow {
     pub id: String,
     pub document: String,
+    /// The document's date, `YYYY-MM-DD`; empty when it has none.
+    pub date: String,
     pub section: String,
     pub line: u32,
     pub text: String,
@@ -134,9 +181,11 @@ pub fn export_rows(corpus: &Corpus, passages: &[u32]) -> Vec<ExportRow> {
         .iter()
         .map(|&p| {
             let passage = &corpus.passages[p as usize];
+            let document = &corpus.documents[passage.document as usize];
             ExportRow {
                 id: passage.id.clone(),
-                document: corpus.documents[passage.document as usize].id.clone(),
+                document: document.id.clone(),
+                date: document.date.clone(),
                 section: corpus.sections[passage.section as usize].heading.clone(),
                 line: passage.line,
                 text: passage.text.clone(),
@@ -156,10 +205,10 @@ pub fn to_csv(rows: &[ExportRow]) -> String {
             value.to_string()
         }
     }
-    let mut out = String::from("id,document,section,line,text,themes,entities\r\n");
+    let mut out = String::from("id,document,date,section,line,text,themes,entities\r\n");
     for r in rows {
         let fields =
-            [field(&r.id), field(&r.document), field(&r.section), r.line.to_string(), field(&r.text), field(&r.themes.join("; ")), field(&r.entities.join("; "))];
+            [field(&r.id), field(&r.document), field(&r.date), field(&r.section), r.line.to_string(), field(&r.text), field(&r.themes.join("; ")), field(&r.entities.join("; "))];
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
     }

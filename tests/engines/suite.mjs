@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dist, loupeQuery, loupeSuggest, loupeExport, matchingPassages } from '../browser/helpers.mjs';
+import { dist, generatedDist, generatedSeeds, loupeQuery, loupeSuggest, loupeExport, matchingPassages } from '../browser/helpers.mjs';
 import { serveSite, phone } from './site.mjs';
 import { Keys } from './webdriver.mjs';
 
@@ -225,8 +225,24 @@ export function describeEngine(engine) {
       assert.ok(keywords.every((k) => k === 'partnership'));
     });
 
+    part('the trends view counts each period as the core does, and a period sets the range', async () => {
+      // The generated corpus: articles dated over three years, and one undated.
+      const dated = await freshSite(generatedDist);
+      await open(s, `${dated.url}?theme=forecasts&view=trends`);
+      await s.find('[data-testid=trend-chart]');
+      await s.execute(() => { document.querySelector('.map-table').open = true; });
+      const rows = await s.execute(() => [...document.querySelectorAll('[data-testid=trend-table] tbody tr')].map((tr) => [tr.dataset.period, Number(tr.querySelector('td').textContent)]));
+      assert.deepEqual(rows.map(([period]) => period), ['2022', '2023', '2024']);
+      for (const [period, total] of rows) {
+        assert.equal(total, loupeQuery(`theme=forecasts&from=${period}&to=${period}`, generatedSeeds).total, `passages of ${period}`);
+      }
+      await s.click('.trend-period[data-period="2024"] rect');
+      await waitForSearch(s, '?theme=forecasts&from=2024&to=2024&view=trends');
+      await s.waitFor(() => [...document.querySelectorAll('.trend-period')].every((g) => g.dataset.period.startsWith('2024-')), [], { what: '2024 by month' });
+    });
+
     part('no view scrolls sideways at 1280 px', async () => {
-      for (const view of ['list', 'map', 'read', 'matrix', 'kwic']) {
+      for (const view of ['list', 'map', 'read', 'matrix', 'kwic', 'trends']) {
         await open(s, `${site.url}?q=china&view=${view}`);
         const width = await s.execute(() => document.documentElement.scrollWidth);
         assert.ok(width <= 1280, `${view}: scrollWidth ${width}`);

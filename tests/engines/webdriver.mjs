@@ -9,7 +9,6 @@ const endpoints = {
   NewSession: ['POST', ''],
   DeleteSession: ['DELETE', ''],
   Navigate: ['POST', '/url'],
-  GetCurrentURL: ['GET', '/url'],
   Back: ['POST', '/back'],
   Forward: ['POST', '/forward'],
   SetWindowRect: ['POST', '/window/rect'],
@@ -19,7 +18,6 @@ const endpoints = {
   ElementClick: ['POST', '/element/{id}/click'],
   ElementSendKeys: ['POST', '/element/{id}/value'],
   ExecuteScript: ['POST', '/execute/sync'],
-  ExecuteAsyncScript: ['POST', '/execute/async'],
   PerformActions: ['POST', '/actions'],
   ReleaseActions: ['DELETE', '/actions'],
 };
@@ -46,7 +44,7 @@ export function httpTransport(base) {
     async send(command, params = {}) {
       const [method, template] = endpoints[command];
       const url = base + sessionPath + template.replace('{id}', params.id);
-      const body = method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(params);
+      const body = method === 'DELETE' ? undefined : JSON.stringify(params);
       const { value } = await new Promise((resolve, reject) => {
         const req = http.request(url, { method, headers: { 'content-type': 'application/json' } }, (res) => {
           let text = '';
@@ -124,7 +122,6 @@ export class Session {
   }
 
   navigate(url) { return this.transport.send('Navigate', { url }); }
-  url() { return this.transport.send('GetCurrentURL'); }
   back() { return this.transport.send('Back'); }
   forward() { return this.transport.send('Forward'); }
 
@@ -177,16 +174,6 @@ export class Session {
       for (const k of [...chord].reverse()) actions.push({ type: 'keyUp', value: k });
     }
     await this.transport.send('PerformActions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
-    await this.transport.send('ReleaseActions');
-  }
-
-  /** A pointer click at viewport coordinates (x, y). */
-  async clickAt(x, y) {
-    const actions = [
-      { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
-      { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
-    ];
-    await this.transport.send('PerformActions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
     await this.transport.send('ReleaseActions');
   }
 

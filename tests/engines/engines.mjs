@@ -49,7 +49,7 @@ export async function launchFirefox() {
   });
   const portFile = path.join(profile, 'MarionetteActivePort');
   const port = await until('Firefox\'s Marionette port', async () => fs.existsSync(portFile) && Number(fs.readFileSync(portFile, 'utf8')));
-  const session = await Session.start(await marionetteTransport(port), { pageLoadStrategy: 'normal' });
+  const session = await Session.start(await marionetteTransport(port), {});
   await session.setViewport(desktop.width, desktop.height);
   return {
     session,

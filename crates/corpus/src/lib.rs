@@ -4,8 +4,10 @@
 //! encode, and the site builder that places the corpus into the prebuilt app), so the page and
 //! the command always give the same answer.
 
+pub mod api;
 pub mod diag;
 pub mod encode;
+pub mod export;
 pub mod facet;
 pub mod guide;
 pub mod highlight;
@@ -19,8 +21,6 @@ pub mod views;
 
 #[cfg(feature = "compile")]
 pub mod compile;
-#[cfg(feature = "compile")]
-pub mod export;
 #[cfg(feature = "compile")]
 pub mod parse;
 #[cfg(feature = "cli")]

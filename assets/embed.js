@@ -28,7 +28,7 @@ class LoupeExplorer extends HTMLElement {
 
   query(queryString = '') { return this.#ask({ type: 'loupe:query', query: String(queryString) }); }
   suggest(text, queryString = '') { return this.#ask({ type: 'loupe:suggest', text: String(text), query: String(queryString) }); }
-  passages(ids) { return this.#ask({ type: 'loupe:passages', ids: Array.from(ids, String) }); }
+  passages(ids) { return this.#ask({ type: 'loupe:passages', ids: typeof ids === 'string' ? [ids] : Array.from(ids, String) }); }
   facets() { return this.#ask({ type: 'loupe:facets' }); }
   documents() { return this.#ask({ type: 'loupe:documents' }); }
   navigate(queryString) { this.#send({ type: 'loupe:navigate', query: String(queryString) }, true); }

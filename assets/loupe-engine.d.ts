@@ -80,7 +80,7 @@ export interface Loupe {
   /** Evaluates a URL query string (`q=`, `theme=`, `entity=`, `voice=`, `section=`, `doc=`). */
   query(queryString?: string): QueryResult;
   /** The passages with these ids, in the order given; unknown ids are skipped. */
-  passages(ids: Iterable<string>): Passage[];
+  passages(ids: readonly string[]): Passage[];
   /** What the search box offers for `text` under a query string's filters, best first. */
   suggest(text: string, queryString?: string): Suggestion[];
   facets(): FacetValue[];

@@ -8,7 +8,7 @@ let loupeLoading;
 export function load() {
   loupeLoading ||= __wbg_init().then(() => Object.freeze({
     query: (queryString = '') => loupeQuery(String(queryString)),
-    passages: (ids) => loupePassages(Array.from(ids, String)),
+    passages: (ids) => loupePassages(typeof ids === 'string' ? [ids] : Array.from(ids, String)),
     suggest: (text, queryString = '') => loupeSuggest(String(text), String(queryString)),
     facets: () => loupeFacets(),
     documents: () => loupeDocuments(),

@@ -162,7 +162,7 @@ describe('questions across the embed', () => {
       document.body.append(other);
       return new Promise((r) => other.addEventListener('load', r));
     });
-    const sibling = page.frames().find((f) => f.name() === '' && f.url() === 'about:srcdoc');
+    const sibling = await (await page.$('#other')).contentFrame();
     const siblingAnswers = await sibling.evaluate(async () => {
       const heard = [];
       addEventListener('message', (e) => { if (e.data?.type === 'loupe:result') heard.push(e.data); });

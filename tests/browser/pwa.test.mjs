@@ -16,12 +16,12 @@ function copyOfBuild() {
   return dir;
 }
 
-/** Turns a copied build into "the next build": a changed page, re-run through the precache hook. */
+/** Turns a copied build into "the next build": a changed page, finished again by `loupe place`. */
 function rebuild(dir, marker) {
   const index = path.join(dir, 'index.html');
   fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<head>', `<head><meta name="loupe-test-build" content="${marker}">`));
   fs.copyFileSync(path.join(repo, 'assets/sw.js'), path.join(dir, 'sw.js'));
-  execFileSync('node', [path.join(repo, 'scripts/post-build.mjs'), dir]);
+  execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'loupe', '--', 'place', dir], { cwd: repo, stdio: 'inherit' });
 }
 
 async function controlled(page) {

@@ -10,7 +10,7 @@ use crate::model::{Corpus, Document, Entity, Passage, Section, Theme};
 use crate::parse::{self, ParsedDocument, Sidecar};
 use crate::tag::{DocumentState, EntityTagger, ThemeTagger};
 use crate::text;
-use crate::vocab::{self, ENTITIES_FILE, THEMES_FILE};
+use crate::vocab::{self, ENTITIES_FILE, PLACES_FILE, THEMES_FILE};
 
 /// A file of the seeds folder: its name (no directory) and its bytes.
 #[derive(Debug, Clone)]
@@ -109,8 +109,15 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     };
     let themes_text = vocab_text(THEMES_FILE, &mut diagnostics);
     let entities_text = vocab_text(ENTITIES_FILE, &mut diagnostics);
-    let themes = themes_text.and_then(|t| vocab::read_themes(&t, THEMES_FILE).map_err(|e| diagnostics.extend(e)).ok());
-    let entities = entities_text.and_then(|t| vocab::read_entities(&t, ENTITIES_FILE).map_err(|e| diagnostics.extend(e)).ok());
+    let themes = themes_text.and_then(|t| usable(vocab::read_themes_leaving_out_bad_rules(&t, THEMES_FILE), &mut diagnostics));
+    let entities = entities_text.and_then(|t| usable(vocab::read_entities_leaving_out_bad_rows(&t, ENTITIES_FILE), &mut diagnostics));
+    // The world gazetteer is optional: without it, only `entities.toml` names places.
+    let places_text = if by_name.contains_key(PLACES_FILE) { vocab_text(PLACES_FILE, &mut diagnostics) } else { None };
+    let places = places_text.as_deref().map_or(Vec::new(), |t| {
+        let (rows, problems) = vocab::read_places(t, PLACES_FILE);
+        diagnostics.extend(problems);
+        rows
+    });
     let (Some(themes), Some(entities)) = (themes, entities) else {
         return Compiled { corpus: Corpus::default(), diagnostics };
     };
@@ -119,7 +126,7 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     for (name, file) in &by_name {
         let Some(stem) = name.strip_suffix(".txt") else {
             let is_sidecar = name.strip_suffix(".toml").is_some_and(|stem| by_name.contains_key(format!("{stem}.txt").as_str()));
-            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE].contains(name) && !name.starts_with('.') {
+            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE, PLACES_FILE].contains(name) && !name.starts_with('.') {
                 diagnostics.push(Diagnostic::warning(*name, None, "ignored: documents are `*.txt`, metadata `<document>.toml`"));
             }
             continue;
@@ -148,8 +155,23 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
             Err(e) => diagnostics.push(e),
         }
     }
-    let corpus = assemble(&documents, &ThemeTagger::new(&themes), &mut EntityTagger::new(&entities), &themes);
+    let texts = documents.iter().flat_map(|d| d.passages.iter().map(|p| p.text.as_str()));
+    let corpus = assemble(&documents, &ThemeTagger::new(&themes), &mut EntityTagger::new(&entities, &places, texts), &themes);
     Compiled { corpus, diagnostics }
+}
+
+/// A vocabulary that could be read (its rule-level problems reported), or none.
+fn usable<T>(result: Result<(T, Vec<Diagnostic>), Vec<Diagnostic>>, diagnostics: &mut Vec<Diagnostic>) -> Option<T> {
+    match result {
+        Ok((file, problems)) => {
+            diagnostics.extend(problems);
+            Some(file)
+        }
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    }
 }
 
 fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tagger: &mut EntityTagger, themes: &vocab::ThemesFile) -> Corpus {
@@ -194,7 +216,7 @@ fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tag
                 document: doc_index,
                 section: first_section + passage.section as u32,
                 line: passage.line as u32,
-                themes: theme_tagger.tag(&passage.text, &sentences),
+                themes: theme_tagger.tag(&passage.text, &sentences, &tagged.mentions),
                 sentences,
                 mentions: tagged.mentions,
                 entities,

@@ -1,4 +1,5 @@
-//! The binary corpus format written by `build.rs` and read once by the app at start-up.
+//! The binary corpus format: written by `loupe build` (placed into the app's wasm) and read once
+//! by the app at start-up.
 //!
 //! Layout (all of it little-endian where fixed-width):
 //!

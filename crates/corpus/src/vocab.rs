@@ -1,5 +1,6 @@
-//! The curator's vocabularies: `themes.toml` (taxonomy, cues, rules) and `entities.toml`
-//! (gazetteer and name-detection rules), read with line-accurate diagnostics.
+//! The curator's vocabularies: `themes.toml` (taxonomy, cues, rules), `entities.toml`
+//! (gazetteer and name-detection rules) and `places.tsv` (the generated world gazetteer), read
+//! with line-accurate diagnostics. A bad rule or row is reported and left out; the rest is used.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -11,6 +12,7 @@ use crate::model::EntityKind;
 
 pub const THEMES_FILE: &str = "themes.toml";
 pub const ENTITIES_FILE: &str = "entities.toml";
+pub const PLACES_FILE: &str = "places.tsv";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,11 +41,18 @@ pub struct ThemeSpec {
     /// The score a passage needs to carry the theme.
     #[serde(default = "one")]
     pub threshold: u32,
-    /// Phrase → weight. Phrases match on stemmed words; each distinct phrase counts once per passage.
+    /// Phrase → weight, or → `{ weight, unless, exact }`. Phrases match on stemmed words (on
+    /// folded words when `exact`); each distinct phrase counts once per passage; a word of
+    /// `unless` in the same sentence vetoes the phrase there.
     #[serde(default)]
-    pub cues: BTreeMap<String, u32>,
+    pub cues: BTreeMap<String, Spanned<CueSpec>>,
     #[serde(default)]
     pub modals: Vec<ModalRule>,
+    /// Frame rules as written; [`read_themes`] checks them into `frame_rules`.
+    #[serde(default)]
+    pub frames: Vec<Spanned<toml::Value>>,
+    #[serde(skip)]
+    pub frame_rules: Vec<FrameRule>,
     /// Phrases that share a stem with a cue but mean something else (`in relation to`,
     /// `importance`): matched first, they count for nothing.
     #[serde(default)]
@@ -73,6 +82,62 @@ pub struct ModalRule {
     pub not_after: Vec<String>,
 }
 
+/// A cue's weight, alone or with its sense guards.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum CueSpec {
+    Weight(u32),
+    Guarded(GuardedCue),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuardedCue {
+    pub weight: u32,
+    /// Words that, anywhere in the same sentence, veto the cue (`settlement` unless `currency`).
+    #[serde(default)]
+    pub unless: Option<Vec<String>>,
+    /// Match the phrase's exact word forms, not its stems (`relations`, not `relation`).
+    #[serde(default)]
+    pub exact: bool,
+}
+
+impl CueSpec {
+    pub fn weight(&self) -> u32 {
+        match self {
+            CueSpec::Weight(w) => *w,
+            CueSpec::Guarded(g) => g.weight,
+        }
+    }
+
+    pub fn unless(&self) -> &[String] {
+        match self {
+            CueSpec::Guarded(GuardedCue { unless: Some(words), .. }) => words,
+            _ => &[],
+        }
+    }
+
+    pub fn exact(&self) -> bool {
+        matches!(self, CueSpec::Guarded(GuardedCue { exact: true, .. }))
+    }
+}
+
+/// Two word lists that must meet: a phrase of `triggers` and one of `partners` in one sentence
+/// (within `within` words of each other, when given), with a named person, organisation or place
+/// in that sentence when `actor` is set. Each rule counts once per passage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameRule {
+    pub name: String,
+    pub triggers: Vec<String>,
+    pub partners: Vec<String>,
+    pub within: Option<usize>,
+    pub actor: bool,
+    /// The partner must follow the trigger (`called on both sides`, not `the government called`).
+    pub partner_after: bool,
+    pub weight: u32,
+    pub unless: Vec<String>,
+}
+
 fn one() -> u32 {
     1
 }
@@ -90,7 +155,8 @@ pub struct EntitiesFile {
 pub struct EntitySpec {
     pub id: Spanned<String>,
     pub name: String,
-    pub kind: Spanned<String>,
+    /// Required; an entity without a valid kind is reported and left out.
+    pub kind: Option<Spanned<String>>,
     #[serde(default)]
     pub aliases: Vec<String>,
 }
@@ -123,14 +189,38 @@ pub struct NameRules {
     pub pronouns: Vec<String>,
     /// Spelling variants folded together, as suffix pairs (`isation` ≡ `ization`).
     pub spelling: Vec<[String; 2]>,
+    /// Words that make a capitalised run a place (`Sea`, `Strait`, `Canal`: `Red Sea`).
+    #[serde(default)]
+    pub place_heads: Vec<String>,
+    /// Prepositions after which a capitalised name listed in `places.tsv` is a place
+    /// (`in Tashkent`, `through the Bosporus`).
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
+    /// Phrases between such a preposition and the name (`the port of`: `at the port of Gwadar`).
+    #[serde(default)]
+    pub place_lead_ins: Vec<String>,
+    /// Nouns that describe an organisation: in an appositive (`Gazprom, the state gas company`)
+    /// or just before its name (`the consultancy Energy Aspects`).
+    #[serde(default)]
+    pub organisation_nouns: Vec<String>,
+    /// Lower-case words inside a person's name (`bin`, `da`: `Lula da Silva`).
+    #[serde(default)]
+    pub name_particles: Vec<String>,
 }
 
-/// Parses `themes.toml`, checking ids, colours and modal rules.
+/// Parses `themes.toml` strictly: any problem, even in one rule, is an error.
 pub fn read_themes(source: &str, file: &str) -> Result<ThemesFile, Vec<Diagnostic>> {
-    let parsed: ThemesFile = toml::from_str(source).map_err(|e| vec![toml_error(source, file, &e)])?;
+    strict(read_themes_leaving_out_bad_rules(source, file))
+}
+
+/// Parses `themes.toml`, checking ids and colours (errors that stop the file) and cues and frame
+/// rules (errors that leave the rule out). Returns the file with the problems of its rules.
+pub fn read_themes_leaving_out_bad_rules(source: &str, file: &str) -> Result<(ThemesFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut parsed: ThemesFile = toml::from_str(source).map_err(|e| vec![toml_error(source, file, &e)])?;
     let mut problems = Vec::new();
+    let mut rule_problems = Vec::new();
     let mut seen = HashSet::new();
-    for theme in &parsed.themes {
+    for theme in &mut parsed.themes {
         let line = line_of(source, theme.id.span().start);
         if !is_id(theme.id.get_ref()) {
             problems.push(Diagnostic::error(file, Some(line), format!("theme id `{}` must be lower-case letters, digits and hyphens", theme.id.get_ref())));
@@ -142,32 +232,195 @@ pub fn read_themes(source: &str, file: &str) -> Result<ThemesFile, Vec<Diagnosti
             let line = line_of(source, theme.colour.span().start);
             problems.push(Diagnostic::error(file, Some(line), format!("colour `{}` must be #rrggbb", theme.colour.get_ref())));
         }
-        if theme.cues.is_empty() && theme.modals.is_empty() {
+        if theme.cues.is_empty() && theme.modals.is_empty() && theme.frames.is_empty() {
             problems.push(Diagnostic::error(file, Some(line), format!("theme `{}` has no cues and no rules, so it can never match", theme.id.get_ref())));
         }
+        theme.cues.retain(|phrase, spec| {
+            match cue_problem(phrase, spec.get_ref()) {
+                Some(why) => {
+                    let line = line_of(source, spec.span().start);
+                    rule_problems.push(Diagnostic::error(file, Some(line), format!("cue `{phrase}` {why}; it is left out")));
+                    false
+                }
+                None => true,
+            }
+        });
+        for frame in &theme.frames {
+            match frame_rule(frame.get_ref()) {
+                Ok(rule) => theme.frame_rules.push(rule),
+                Err(why) => rule_problems.push(Diagnostic::error(file, Some(line_of(source, frame.span().start)), format!("frame rule {why}; it is left out"))),
+            }
+        }
     }
-    if problems.is_empty() { Ok(parsed) } else { Err(problems) }
+    if problems.is_empty() { Ok((parsed, rule_problems)) } else { Err(problems) }
 }
 
-/// Parses `entities.toml`, checking ids and kinds.
-pub fn read_entities(source: &str, file: &str) -> Result<EntitiesFile, Vec<Diagnostic>> {
-    let parsed: EntitiesFile = toml::from_str(source).map_err(|e| vec![toml_error(source, file, &e)])?;
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    for entity in &parsed.entities {
-        let line = line_of(source, entity.id.span().start);
-        if !is_id(entity.id.get_ref()) {
-            problems.push(Diagnostic::error(file, Some(line), format!("entity id `{}` must be lower-case letters, digits and hyphens", entity.id.get_ref())));
+/// Whether a word list names at least one word.
+fn names_words(list: &[String]) -> bool {
+    list.iter().any(|w| crate::text::words(w).next().is_some())
+}
+
+/// Why a cue can never count, if it cannot.
+fn cue_problem(phrase: &str, spec: &CueSpec) -> Option<String> {
+    let words: Vec<String> = crate::text::words(phrase).map(|w| crate::text::fold(w.text)).collect();
+    if words.is_empty() {
+        return Some("has no words, so it can never match".into());
+    }
+    if spec.weight() == 0 {
+        return Some("has weight 0, so it can never count".into());
+    }
+    if let CueSpec::Guarded(GuardedCue { unless: Some(unless), .. }) = spec {
+        if !names_words(unless) {
+            return Some("has an `unless` that names no word".into());
         }
-        if !seen.insert(entity.id.get_ref().clone()) {
-            problems.push(Diagnostic::error(file, Some(line), format!("entity id `{}` is defined twice", entity.id.get_ref())));
-        }
-        if EntityKind::parse(entity.kind.get_ref()).is_none() {
-            let line = line_of(source, entity.kind.span().start);
-            problems.push(Diagnostic::error(file, Some(line), format!("kind `{}` must be person, organisation, place or other", entity.kind.get_ref())));
+        let vetoes: Vec<String> = unless.iter().flat_map(|u| crate::text::words(u).map(|w| crate::text::fold(w.text)).collect::<Vec<_>>()).collect();
+        if let Some(own) = words.iter().find(|w| vetoes.contains(w)) {
+            return Some(format!("is vetoed by its own word `{own}` in `unless`, so it can never match"));
         }
     }
-    if problems.is_empty() { Ok(parsed) } else { Err(problems) }
+    None
+}
+
+/// A frame rule checked field by field, or what is wrong with it.
+fn frame_rule(value: &toml::Value) -> Result<FrameRule, String> {
+    let table = value.as_table().ok_or("must be a table")?;
+    let name = table.get("name").and_then(toml::Value::as_str).filter(|n| !n.trim().is_empty()).ok_or("needs a `name`")?.to_string();
+    for key in table.keys() {
+        if !["name", "triggers", "partners", "within", "actor", "partner_after", "weight", "unless"].contains(&key.as_str()) {
+            return Err(format!("`{name}` has an unknown field `{key}`"));
+        }
+    }
+    let list = |key: &str, required: bool| -> Result<Vec<String>, String> {
+        let Some(value) = table.get(key) else {
+            return if required { Err(format!("`{name}` needs `{key}`, a list of words or phrases")) } else { Ok(Vec::new()) };
+        };
+        let items = value.as_array().ok_or_else(|| format!("`{name}`: `{key}` must be a list of strings"))?;
+        let words: Vec<String> = items.iter().map(|i| i.as_str().map(str::to_string)).collect::<Option<_>>().ok_or_else(|| format!("`{name}`: `{key}` must be a list of strings"))?;
+        if !names_words(&words) {
+            return Err(format!("`{name}`: `{key}` names no word"));
+        }
+        Ok(words)
+    };
+    let triggers = list("triggers", true)?;
+    let partners = list("partners", true)?;
+    let unless = list("unless", false)?;
+    let within = match table.get("within") {
+        None => None,
+        Some(v) => Some(v.as_integer().filter(|&n| n > 0).ok_or_else(|| format!("`{name}`: `within` must be a positive number of words"))? as usize),
+    };
+    let actor = match table.get("actor") {
+        None => false,
+        Some(v) => v.as_bool().ok_or_else(|| format!("`{name}`: `actor` must be true or false"))?,
+    };
+    let partner_after = match table.get("partner_after") {
+        None => false,
+        Some(v) => v.as_bool().ok_or_else(|| format!("`{name}`: `partner_after` must be true or false"))?,
+    };
+    let weight = table
+        .get("weight")
+        .and_then(toml::Value::as_integer)
+        .filter(|&w| w > 0 && w <= u32::MAX as i64)
+        .ok_or_else(|| format!("`{name}` needs a positive `weight`"))? as u32;
+    Ok(FrameRule { name, triggers, partners, within, actor, partner_after, weight, unless })
+}
+
+/// Parses `entities.toml` strictly: any problem, even in one entity, is an error.
+pub fn read_entities(source: &str, file: &str) -> Result<EntitiesFile, Vec<Diagnostic>> {
+    strict(read_entities_leaving_out_bad_rows(source, file))
+}
+
+/// The file, unless it has problems of any kind.
+fn strict<T>(result: Result<(T, Vec<Diagnostic>), Vec<Diagnostic>>) -> Result<T, Vec<Diagnostic>> {
+    match result {
+        Ok((file, problems)) if problems.is_empty() => Ok(file),
+        Ok((_, problems)) | Err(problems) => Err(problems),
+    }
+}
+
+/// Parses `entities.toml`, checking ids (errors that stop the file) and kinds (an entity without
+/// a valid kind is reported and left out).
+pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(EntitiesFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut parsed: EntitiesFile = toml::from_str(source).map_err(|e| vec![toml_error(source, file, &e)])?;
+    let mut problems = Vec::new();
+    let mut row_problems = Vec::new();
+    let mut seen = HashSet::new();
+    for entity in &parsed.entities {
+        let line = || line_of(source, entity.id.span().start);
+        if !is_id(entity.id.get_ref()) {
+            problems.push(Diagnostic::error(file, Some(line()), format!("entity id `{}` must be lower-case letters, digits and hyphens", entity.id.get_ref())));
+        }
+        if !seen.insert(entity.id.get_ref().clone()) {
+            problems.push(Diagnostic::error(file, Some(line()), format!("entity id `{}` is defined twice", entity.id.get_ref())));
+        }
+    }
+    parsed.entities.retain(|entity| match &entity.kind {
+        None => {
+            let line = line_of(source, entity.id.span().start);
+            row_problems.push(Diagnostic::error(file, Some(line), format!("entity `{}` has no kind (person, organisation, place or other); it is left out", entity.id.get_ref())));
+            false
+        }
+        Some(kind) if EntityKind::parse(kind.get_ref()).is_none() => {
+            let line = line_of(source, kind.span().start);
+            row_problems.push(Diagnostic::error(file, Some(line), format!("kind `{}` must be person, organisation, place or other; entity `{}` is left out", kind.get_ref(), entity.id.get_ref())));
+            false
+        }
+        Some(_) => true,
+    });
+    if problems.is_empty() { Ok((parsed, row_problems)) } else { Err(problems) }
+}
+
+/// What a row of `places.tsv` names, which decides where the tagger trusts it: countries,
+/// capitals and large cities anywhere, other cities and regions after a preposition of place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlaceKind {
+    Country,
+    Capital,
+    Region,
+    City,
+}
+
+impl PlaceKind {
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "country" => Some(PlaceKind::Country),
+            "capital" => Some(PlaceKind::Capital),
+            "region" => Some(PlaceKind::Region),
+            "city" => Some(PlaceKind::City),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceRow<'a> {
+    pub name: &'a str,
+    pub kind: PlaceKind,
+    pub population: u64,
+    pub aliases: Vec<&'a str>,
+}
+
+/// Parses `places.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
+/// A row without a name or a known kind is reported and left out.
+pub fn read_places<'a>(source: &'a str, file: &str) -> (Vec<PlaceRow<'a>>, Vec<Diagnostic>) {
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('\t').map(str::trim);
+        let name = fields.next().unwrap_or_default();
+        let kind = fields.next().unwrap_or_default();
+        let Some(kind) = PlaceKind::parse(kind).filter(|_| !name.is_empty()) else {
+            let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind (country, capital, region or city)") } else { format!("`{name}`: kind `{kind}` must be country, capital, region or city") };
+            problems.push(Diagnostic::error(file, Some(n + 1), format!("{why}; the row is left out")));
+            continue;
+        };
+        let population = fields.nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+        let aliases = fields.next().map_or(Vec::new(), |a| a.split(';').map(str::trim).filter(|a| !a.is_empty()).collect());
+        rows.push(PlaceRow { name, kind, population, aliases });
+    }
+    (rows, problems)
 }
 
 fn toml_error(source: &str, file: &str, error: &toml::de::Error) -> Diagnostic {

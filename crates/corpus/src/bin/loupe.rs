@@ -11,6 +11,8 @@ use loupe_corpus::api;
 use loupe_corpus::compile::{compile_dir, Compiled};
 use loupe_corpus::export::Export;
 use loupe_corpus::site::{self, Template};
+use loupe_corpus::tag::stem_collisions;
+use loupe_corpus::vocab;
 
 const USAGE: &str = "\
 usage: loupe <command> [options]
@@ -130,7 +132,7 @@ fn main() -> ExitCode {
         Command::Serve => serve(&options),
         Command::Template => template(&options),
         Command::Place(dir) => place(dir, &options.seeds),
-        Command::Check => check(&compile_dir(&options.seeds)),
+        Command::Check => check(&compile_dir(&options.seeds), &options.seeds),
         Command::Export => {
             let compiled = compile_dir(&options.seeds);
             with_corpus(&compiled, || print_json(&Export::new(&compiled.corpus)))
@@ -251,7 +253,7 @@ fn place(dir: Option<PathBuf>, seeds: &Path) -> ExitCode {
     }
 }
 
-fn check(compiled: &Compiled) -> ExitCode {
+fn check(compiled: &Compiled, seeds: &std::path::Path) -> ExitCode {
     let mut report: String = compiled.diagnostics.iter().map(|d| format!("{d}\n")).collect();
     let corpus = &compiled.corpus;
     let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -264,6 +266,17 @@ fn check(compiled: &Compiled) -> ExitCode {
         corpus.themes.len(),
         corpus.entities.len()
     );
+    let themes_file = seeds.join(vocab::THEMES_FILE);
+    let themes = std::fs::read_to_string(&themes_file).ok().and_then(|t| vocab::read_themes_leaving_out_bad_rules(&t, vocab::THEMES_FILE).ok());
+    if let Some((themes, _)) = themes {
+        let collisions = stem_collisions(&themes, corpus.passages.iter().map(|p| p.text.as_str()));
+        if !collisions.is_empty() {
+            report += "stem collisions (pin a cue with `exact = true` or guard it with `unless` if a form misleads):\n";
+        }
+        for c in collisions {
+            report += &format!("{}: {} cue `{}` also matches: {}\n", themes_file.display(), c.theme, c.cue, c.forms.join(", "));
+        }
+    }
     print(&report);
     if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use expect_test::expect;
 use loupe_corpus::compile::compile_dir;
+use loupe_corpus::query::Facet;
 
 use crate::repo_root;
 
@@ -82,4 +83,72 @@ fn a_missing_folder_is_one_clear_error() {
     let compiled = compile_dir(std::path::Path::new("/nonexistent/loupe-seeds"));
     assert_eq!(compiled.diagnostics.len(), 1);
     assert!(compiled.diagnostics[0].to_string().starts_with("/nonexistent/loupe-seeds: error: cannot read the seeds folder"));
+}
+
+#[test]
+fn bad_tagging_rules_and_gazetteer_rows_are_named_and_left_out() {
+    let mut themes = std::fs::read_to_string(repo_root().join("seeds/themes.toml")).unwrap();
+    themes.push_str(
+        r##"
+[[theme]]
+id = "test-rules"
+label = "Test"
+description = "Bad rules beside a good one."
+colour = "#000000"
+[theme.cues]
+"harbour" = 2
+"—" = 2
+"tide" = { weight = 2, unless = [] }
+"storm" = { weight = 2, unless = ["storm"] }
+
+[[theme.frames]]
+name = "no-partners"
+triggers = ["sail"]
+weight = 2
+
+[[theme.frames]]
+name = "bad-distance"
+triggers = ["sail"]
+partners = ["port"]
+within = 0
+weight = 2
+"##,
+    );
+    let mut entities = std::fs::read_to_string(repo_root().join("seeds/entities.toml")).unwrap();
+    entities.push_str("\n[[entity]]\nid = \"kindless\"\nname = \"Kindless\"\n");
+    let places = "# name, kind, country, population, forms\nGoodtown\tcity\tXX\t20000\t\nNo Kind Town\n";
+    let dir = seeds_with(
+        "rules",
+        &[
+            ("themes.toml", themes.into_bytes()),
+            ("entities.toml", entities.into_bytes()),
+            ("places.tsv", places.as_bytes().to_vec()),
+            ("port.txt", b"Port News\nThe harbour at the port of Goodtown was busy.\n".to_vec()),
+        ],
+    );
+    let (shown, documents) = diagnostics_of(&dir);
+    let lines = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap().lines().count();
+    let (themes_lines, entities_lines) = (lines("themes.toml"), lines("entities.toml"));
+    let expected = [
+        format!("<seeds>/entities.toml:{}: error: entity `kindless` has no kind (person, organisation, place or other); it is left out", entities_lines - 1),
+        "<seeds>/places.tsv:3: error: `No Kind Town` has no kind (country, capital, region or city); the row is left out".to_string(),
+        format!("<seeds>/themes.toml:{}: error: cue `storm` is vetoed by its own word `storm` in `unless`, so it can never match; it is left out", themes_lines - 12),
+        format!("<seeds>/themes.toml:{}: error: cue `tide` has an `unless` that names no word; it is left out", themes_lines - 13),
+        format!("<seeds>/themes.toml:{}: error: cue `—` has no words, so it can never match; it is left out", themes_lines - 14),
+        format!("<seeds>/themes.toml:{}: error: frame rule `no-partners` needs `partners`, a list of words or phrases; it is left out", themes_lines - 10),
+        format!("<seeds>/themes.toml:{}: error: frame rule `bad-distance`: `within` must be a positive number of words; it is left out", themes_lines - 5),
+    ];
+    let mut got: Vec<&str> = shown.lines().collect();
+    got.sort();
+    let mut expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    expected.sort();
+    assert_eq!(got, expected);
+    assert_eq!(documents, ["good.txt", "port.txt"], "the rest still compiles");
+    let corpus = loupe_corpus::compile::compile_dir(&dir).corpus;
+    let port = corpus.passages.iter().find(|p| p.text.contains("harbour")).unwrap();
+    let theme = Facet::Theme.index_of(&corpus, "test-rules").unwrap();
+    assert!(port.themes.iter().any(|h| h.theme == theme), "the good cue of a theme with bad ones still counts");
+    let named: Vec<&str> = port.entities.iter().map(|&e| corpus.entities[e as usize].name.as_str()).collect();
+    assert_eq!(named, ["Goodtown"], "good gazetteer rows still count");
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -40,7 +40,7 @@ pub fn render(compiled: &Compiled) -> String {
 
 #[test]
 fn seed_corpus_snapshot() {
-    expect_file![repo_root().join("tests/corpus/seed.snap")].assert_eq(&render(&seed_corpus()));
+    expect_file![repo_root().join("tests/corpus/seed.snap")].assert_eq(&render(seed_corpus()));
 }
 
 /// Every folder under `tests/corpus/` is a fixture: unseen articles, hard-wrapped Markdown with a
@@ -53,13 +53,13 @@ fn fixture_folder_snapshots() {
     assert!(folders.len() >= 5, "fixtures: {folders:?}");
     for folder in folders {
         let name = folder.file_name().unwrap().to_string_lossy().into_owned();
-        expect_file![root.join(format!("{name}.snap"))].assert_eq(&render(&compile_dir(&folder)));
+        expect_file![root.join(format!("{name}.snap"))].assert_eq(&render(compile_dir(&folder)));
     }
 }
 
 #[test]
 fn encoded_corpus_round_trips() {
-    let corpus = seed_corpus().corpus;
-    let bytes = loupe_corpus::encode::encode(&corpus);
-    assert_eq!(loupe_corpus::encode::decode(&bytes).unwrap(), corpus);
+    let corpus = &seed_corpus().corpus;
+    let bytes = loupe_corpus::encode::encode(corpus);
+    assert_eq!(loupe_corpus::encode::decode(&bytes).unwrap(), *corpus);
 }

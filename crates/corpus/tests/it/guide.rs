@@ -21,7 +21,7 @@ fn suggestions(corpus: &Corpus, text: &str, query: &str) -> Vec<Suggestion> {
 
 #[test]
 fn suggestions_snapshot() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let cases = std::fs::read_to_string(repo_root().join("tests/corpus/suggestions.txt")).unwrap();
     let mut out = String::new();
     for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
@@ -36,7 +36,7 @@ fn suggestions_snapshot() {
 
 #[test]
 fn a_theme_is_offered_for_a_word_of_its_label() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let first = &suggestions(&corpus, "diplomacy", "")[0];
     assert_eq!((first.facet, first.value.as_str(), first.noun), (Some("theme"), "diplomacy", "Theme"));
     assert_eq!(first.count as usize, evaluate(&corpus, &Query::parse("theme=diplomacy")).passages.len());
@@ -44,14 +44,14 @@ fn a_theme_is_offered_for_a_word_of_its_label() {
 
 #[test]
 fn a_theme_is_offered_for_one_of_its_cue_words() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let offered = suggestions(&corpus, "sanctions", "");
     assert!(offered.iter().any(|s| s.value == "trade"), "{:?}", shown(&offered));
 }
 
 #[test]
 fn a_person_is_offered_for_the_start_of_a_name() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let first = &suggestions(&corpus, "pu", "")[0];
     assert_eq!((first.noun, first.label.as_str()), ("Person", "Vladimir Putin"));
     let whole = &suggestions(&corpus, "vladimir pu", "")[0];
@@ -60,14 +60,14 @@ fn a_person_is_offered_for_the_start_of_a_name() {
 
 #[test]
 fn other_names_match_whole_words_only() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     // "ch" starts cue words of several themes; only labels are matched by their start.
     assert!(suggestions(&corpus, "ch", "").iter().all(|s| s.noun != "Theme"), "{:?}", shown(&suggestions(&corpus, "ch", "")));
 }
 
 #[test]
 fn counts_are_what_choosing_gives_under_the_current_filters() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     for (text, filters) in [("putin", "theme=trade"), ("diplomacy", "entity=china"), ("future", "theme=forecasts"), ("trade ch", "")] {
         let query = Query::parse(filters);
         for s in suggest(&corpus, text, &query) {
@@ -84,7 +84,7 @@ fn counts_are_what_choosing_gives_under_the_current_filters() {
 
 #[test]
 fn values_are_ranked_by_fit_then_count() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let offered = suggestions(&corpus, "future", "");
     let sections: Vec<u32> = offered.iter().filter(|s| s.noun == "Section").map(|s| s.count).collect();
     assert!(sections.windows(2).all(|w| w[0] >= w[1]), "{:?}", shown(&offered));
@@ -94,7 +94,7 @@ fn values_are_ranked_by_fit_then_count() {
 
 #[test]
 fn chosen_values_and_empty_ones_are_not_offered() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     assert!(suggestions(&corpus, "putin", "entity=vladimir-putin").iter().all(|s| s.value != "vladimir-putin"));
     for s in suggestions(&corpus, "putin", "theme=media") {
         assert!(s.count > 0, "{s:?}");
@@ -103,7 +103,7 @@ fn chosen_values_and_empty_ones_are_not_offered() {
 
 #[test]
 fn completions_follow_the_values_most_passages_first() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let offered = suggestions(&corpus, "trade ch", "");
     let words: Vec<&Suggestion> = offered.iter().filter(|s| s.facet.is_none()).collect();
     assert!(!words.is_empty());
@@ -115,7 +115,7 @@ fn completions_follow_the_values_most_passages_first() {
 
 #[test]
 fn nothing_is_offered_inside_a_phrase_an_exclusion_or_for_one_letter() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     for text in ["\"strategic pa", "china -ga", "x", ""] {
         assert!(suggestions(&corpus, text, "").is_empty(), "{text:?}: {:?}", shown(&suggestions(&corpus, text, "")));
     }
@@ -123,7 +123,7 @@ fn nothing_is_offered_inside_a_phrase_an_exclusion_or_for_one_letter() {
 
 #[test]
 fn an_empty_search_names_what_each_part_gives_alone() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let query = Query::parse("q=putin+&theme=trade&theme=media");
     assert!(evaluate(&corpus, &query).passages.is_empty(), "the case is empty");
     let why = explain(&corpus, &query);
@@ -138,7 +138,7 @@ fn an_empty_search_names_what_each_part_gives_alone() {
 
 #[test]
 fn an_empty_search_offers_the_theme_its_word_names() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let query = Query::parse("q=diplomacy+");
     if evaluate(&corpus, &query).passages.is_empty() {
         let why = explain(&corpus, &query);

@@ -45,7 +45,7 @@ proptest! {
     #[test]
     fn search_text_never_panics_and_stays_bounded(input in nasty()) {
         prop_assert!(SearchQuery::parse(&input).clauses.len() <= MAX_CLAUSES);
-        let corpus = seed_corpus_cached();
+        let corpus = &seed_corpus().corpus;
         let (parsed, _) = SearchQuery::read(corpus, &input);
         let evaluation = evaluate(corpus, &Query { text: input, ..Query::default() });
         prop_assert!(evaluation.passages.len() <= corpus.passages.len());
@@ -82,9 +82,4 @@ proptest! {
         let compiled = compile_files(&files);
         prop_assert!(!compiled.corpus.documents.is_empty(), "the good document survives");
     }
-}
-
-fn seed_corpus_cached() -> &'static loupe_corpus::Corpus {
-    static CORPUS: std::sync::OnceLock<loupe_corpus::Corpus> = std::sync::OnceLock::new();
-    CORPUS.get_or_init(|| seed_corpus().corpus)
 }

@@ -11,7 +11,7 @@ use crate::{repo_root, seed_corpus};
 
 #[test]
 fn query_snapshot() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let queries = std::fs::read_to_string(repo_root().join("tests/corpus/queries.txt")).unwrap();
     let mut out = String::new();
     for line in queries.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
@@ -56,7 +56,7 @@ fn oracle_matches(corpus: &Corpus, query: &Query, passage: usize) -> bool {
 
 #[test]
 fn counts_equal_a_brute_force_oracle() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let themes: Vec<&str> = corpus.themes.iter().map(|t| t.id.as_str()).collect();
     let entities: Vec<&str> = corpus.entities.iter().map(|e| e.id.as_str()).collect();
     let mut checked = 0;

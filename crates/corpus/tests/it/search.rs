@@ -12,7 +12,7 @@ use crate::{compile_dir, repo_root, seed_corpus};
 
 #[test]
 fn search_rules_snapshot() {
-    let corpus = compile_dir(&repo_root().join("tests/corpus/search")).corpus;
+    let corpus = &compile_dir(&repo_root().join("tests/corpus/search")).corpus;
     let queries = std::fs::read_to_string(repo_root().join("tests/corpus/search-queries.txt")).unwrap();
     let mut out = String::new();
     for line in queries.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
@@ -49,7 +49,7 @@ fn reference_bm25(texts: &[&str], word: &str) -> Vec<f32> {
 
 #[test]
 fn bm25_equals_a_reference_on_the_same_tokens() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let texts: Vec<&str> = corpus.passages.iter().map(|p| p.text.as_str()).collect();
     for word in ["china", "partnership", "conflict", "experts", "economic", "relations", "predict"] {
         let expected = reference_bm25(&texts, word);
@@ -70,7 +70,7 @@ fn bm25_equals_a_reference_on_the_same_tokens() {
 
 #[test]
 fn facet_counts_follow_the_search() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let searched = evaluate(&corpus, &Query::parse("q=putin"));
     let all = evaluate(&corpus, &Query::parse(""));
     let theme = |e: &loupe_corpus::query::Evaluation| e.counts[&loupe_corpus::query::Facet::Theme].iter().sum::<u32>();
@@ -95,7 +95,7 @@ fn heading_words_only(corpus: &loupe_corpus::Corpus) -> Vec<(String, u32)> {
 
 #[test]
 fn a_heading_word_finds_the_passages_of_its_section() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let words = heading_words_only(&corpus);
     assert!(!words.is_empty(), "the seed has heading words that no passage uses");
     for (word, section) in words {
@@ -114,7 +114,7 @@ fn a_heading_word_finds_the_passages_of_its_section() {
 
 #[test]
 fn a_joined_compound_marks_both_of_its_words() {
-    let corpus = compile_dir(&repo_root().join("tests/corpus/search")).corpus;
+    let corpus = &compile_dir(&repo_root().join("tests/corpus/search")).corpus;
     let found = evaluate(&corpus, &Query::parse("q=multipolar+"));
     assert!(!found.passages.is_empty());
     for (&p, positions) in found.passages.iter().zip(&found.matched_words) {
@@ -127,7 +127,7 @@ fn a_joined_compound_marks_both_of_its_words() {
 
 #[test]
 fn stop_words_are_left_out_of_a_search_of_several_words() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     assert!(corpus.stop_words.binary_search(&"what".to_string()).is_ok(), "the seed vocabulary lists stop words");
     let question = evaluate(&corpus, &Query::parse("q=what+do+the+experts+predict%3F"));
     let plain = evaluate(&corpus, &Query::parse("q=experts+predict%3F"));
@@ -141,7 +141,7 @@ fn stop_words_are_left_out_of_a_search_of_several_words() {
 
 #[test]
 fn one_letter_being_typed_is_not_searched_yet() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let all = corpus.passages.len();
     for typed in ["q=x", "q=%C3%A9", "q=trade+x"] {
         let evaluation = evaluate(&corpus, &Query::parse(typed));
@@ -153,7 +153,7 @@ fn one_letter_being_typed_is_not_searched_yet() {
 
 #[test]
 fn a_typo_says_which_word_it_was_read_as() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let evaluation = evaluate(&corpus, &Query::parse("q=puttin+"));
     assert_eq!(evaluation.passages, evaluate(&corpus, &Query::parse("q=putin+")).passages);
     assert_eq!(evaluation.corrections.len(), 1);
@@ -163,7 +163,7 @@ fn a_typo_says_which_word_it_was_read_as() {
 
 #[test]
 fn odd_queries_never_fail() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let long = "x".repeat(10_000);
     for q in ["\"unbalanced", "-", "--", "\"\"", &long, "🎉", "روسيا", "<img src=x onerror=alert(1)>", "%", "\u{0}", "-\"", "\"-\""] {
         let query = Query { text: q.to_string(), ..Query::default() };

@@ -9,7 +9,7 @@ use crate::seed_corpus;
 
 #[test]
 fn cooccurrence_counts_passages_with_both() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let evaluation = evaluate(&corpus, &Query::parse("theme=diplomacy"));
     let matrix = cooccurrence(&corpus, &evaluation.passages, &[EntityKind::Person, EntityKind::Organisation, EntityKind::Place]);
     for (row, &entity) in matrix.entities.iter().enumerate() {
@@ -31,7 +31,7 @@ fn cooccurrence_counts_passages_with_both() {
 
 #[test]
 fn concordance_by_position_is_text_order_not_relevance() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let evaluation = evaluate(&corpus, &Query::parse("q=china+"));
     let mut by_relevance = evaluation.passages.clone();
     by_relevance.dedup();
@@ -42,7 +42,7 @@ fn concordance_by_position_is_text_order_not_relevance() {
 
 #[test]
 fn concordance_aligns_and_sorts() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let evaluation = evaluate(&corpus, &Query::parse("q=partnership"));
     let lines = concordance(&corpus, &evaluation.passages, &evaluation.matched_words, 4, ConcordanceSort::Right);
     let occurrences: usize = corpus.passages.iter().map(|p| p.text.to_lowercase().matches("partnership").count()).sum();
@@ -63,7 +63,7 @@ fn concordance_aligns_and_sorts() {
 
 #[test]
 fn exports_match_the_view() {
-    let corpus = seed_corpus().corpus;
+    let corpus = &seed_corpus().corpus;
     let evaluation = evaluate(&corpus, &Query::parse("theme=trade"));
     let rows = export_rows(&corpus, &evaluation.passages);
     assert_eq!(rows.len(), evaluation.passages.len());

@@ -1,0 +1,960 @@
+//! Entity tagging: gazetteer names, short forms, acronyms, titled and role-described people,
+//! organisation names, and voices (who is quoted or credited).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::model::{EntityKind, Mention, Span};
+use crate::text::{self, fold, Word};
+use crate::vocab::{EntitiesFile, NameRules, PlaceKind, PlaceRow};
+
+use super::sentence_of;
+
+
+/// How a mention was found; its text is an entity's `origin`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundBy {
+    Gazetteer,
+    ShortForm,
+    Title,
+    OrganisationName,
+    OrganisationNoun,
+    Role,
+    PlaceName,
+    WorldGazetteer,
+    Acronym,
+}
+
+impl FoundBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Gazetteer => "gazetteer",
+            FoundBy::ShortForm => "short form",
+            FoundBy::Title => "title",
+            FoundBy::OrganisationName => "organisation name",
+            FoundBy::OrganisationNoun => "organisation noun",
+            FoundBy::Role => "role",
+            FoundBy::PlaceName => "place name",
+            FoundBy::WorldGazetteer => "world gazetteer",
+            FoundBy::Acronym => "acronym",
+        }
+    }
+}
+
+/// Where a world gazetteer name is trusted: anywhere (countries, capitals, cities of a million),
+/// or only after a preposition of place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    Anywhere,
+    AfterPreposition,
+}
+
+/// Cities this large are named anywhere; smaller ones after a preposition of place.
+const LARGE_CITY: u64 = 1_000_000;
+
+#[derive(Debug, Clone)]
+struct WorldPlace {
+    keys: Vec<String>,
+    name: String,
+    reach: Reach,
+    /// The entity, once the corpus has named it.
+    entity: Option<usize>,
+}
+
+/// An entity as the tagger knows it: from the gazetteer, or found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRecord {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: BTreeSet<String>,
+    pub origin: String,
+}
+
+/// A token of a passage for name matching: a word, or a punctuation mark that stops a name.
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    word: Word<'a>,
+    /// Folded form (lower case, no possessive), compared with the rules' word lists; empty for
+    /// punctuation.
+    folded: String,
+    /// `folded`, spelling-normalised, compared with names and aliases.
+    key: String,
+    is_word: bool,
+    sentence: usize,
+}
+
+/// Finds entity mentions and voices, document by document, growing the entity list as it meets
+/// names the gazetteer does not have.
+pub struct EntityTagger {
+    pub entities: Vec<EntityRecord>,
+    /// First key → (alias keys, capitalisation, entity); longest first.
+    aliases: HashMap<String, Vec<AliasEntry>>,
+    /// Spelling variants folded together in keys, as (canonical, variant) suffixes.
+    spelling: Vec<[String; 2]>,
+    /// Title and speech-cue phrases as keys, longest first.
+    titles: Vec<Vec<String>>,
+    speech_cues: Vec<Vec<String>>,
+    /// The rules' word lists, folded once.
+    words: RuleWords,
+    /// `places.tsv`: first key → indexes into `world`, longest first.
+    world_index: HashMap<String, Vec<usize>>,
+    world: Vec<WorldPlace>,
+    /// Place lead-ins (`the port of`) as keys.
+    place_lead_ins: Vec<Vec<String>>,
+}
+
+/// `entities.toml`'s word lists, folded (not spelling-normalised: `minister` is no variant).
+struct RuleWords {
+    roles: HashSet<String>,
+    role_links: HashSet<String>,
+    organisation_heads: HashSet<String>,
+    connectors: HashSet<String>,
+    list_joiners: HashSet<String>,
+    articles: HashSet<String>,
+    not_names: HashSet<String>,
+    pronouns: HashSet<String>,
+    place_heads: HashSet<String>,
+    place_prepositions: HashSet<String>,
+    organisation_nouns: HashSet<String>,
+    particles: HashSet<String>,
+}
+
+impl RuleWords {
+    fn new(rules: &NameRules) -> Self {
+        let set = |list: &[String]| list.iter().map(|w| fold(w)).collect::<HashSet<_>>();
+        Self {
+            roles: set(&rules.roles),
+            role_links: set(&rules.role_links),
+            organisation_heads: set(&rules.organisation_heads),
+            connectors: set(&rules.name_connectors),
+            list_joiners: set(&rules.list_joiners),
+            articles: set(&rules.articles),
+            not_names: set(&rules.not_names),
+            pronouns: set(&rules.pronouns),
+            place_heads: set(&rules.place_heads),
+            place_prepositions: set(&rules.place_prepositions),
+            organisation_nouns: set(&rules.organisation_nouns),
+            particles: set(&rules.name_particles),
+        }
+    }
+
+    /// A role noun, singular or plural (`professor`, `fellows`).
+    fn is_role(&self, folded: &str) -> bool {
+        self.roles.contains(folded) || folded.strip_suffix('s').is_some_and(|w| self.roles.contains(w))
+    }
+}
+
+#[derive(Debug, Clone)]
+struct AliasEntry {
+    keys: Vec<String>,
+    entity: usize,
+}
+
+/// What a document has taught the tagger so far: short forms and acronyms, the last person.
+#[derive(Default)]
+pub struct DocumentState {
+    aliases: HashMap<String, Vec<AliasEntry>>,
+    last_person: Option<usize>,
+}
+
+/// Tagging result for one passage.
+#[derive(Debug, Default, PartialEq)]
+pub struct PassageEntities {
+    pub mentions: Vec<Mention>,
+    pub voices: Vec<u32>,
+}
+
+impl EntityTagger {
+    /// A tagger for `texts` (the passages it will tag): world places whose first word none of
+    /// them holds can never be named, so of `places.tsv`'s 28,000 rows only those are indexed.
+    pub fn new<'t>(vocab: &EntitiesFile, places: &[PlaceRow], texts: impl IntoIterator<Item = &'t str>) -> Self {
+        let rules = &vocab.rules;
+        let mut tagger = Self {
+            titles: Vec::new(),
+            speech_cues: Vec::new(),
+            entities: Vec::new(),
+            aliases: HashMap::new(),
+            spelling: rules.spelling.clone(),
+            words: RuleWords::new(rules),
+            world_index: HashMap::new(),
+            world: Vec::new(),
+            place_lead_ins: Vec::new(),
+        };
+        tagger.place_lead_ins = rules.place_lead_ins.iter().map(|t| tagger.keys_of(t)).collect();
+        tagger.place_lead_ins.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        tagger.titles = rules.titles.iter().map(|t| tagger.keys_of(t)).collect();
+        tagger.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        tagger.speech_cues = rules.speech_cues.iter().map(|t| tagger.keys_of(t)).collect();
+        tagger.speech_cues.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        for spec in &vocab.entities {
+            let kind = spec.kind.as_ref().and_then(|k| EntityKind::parse(k.get_ref())).unwrap_or(EntityKind::Other);
+            let index = tagger.entities.len();
+            tagger.entities.push(EntityRecord {
+                id: spec.id.get_ref().clone(),
+                name: spec.name.clone(),
+                kind,
+                aliases: spec.aliases.iter().cloned().collect(),
+                origin: FoundBy::Gazetteer.as_str().into(),
+            });
+            for form in std::iter::once(&spec.name).chain(&spec.aliases) {
+                let keys = tagger.keys_of(form);
+                add_alias(&mut tagger.aliases, keys, index);
+            }
+        }
+        let words: HashSet<String> = texts.into_iter().flat_map(text::words).map(|w| tagger.key(w.text)).collect();
+        tagger.add_world_places(places, &words);
+        tagger
+    }
+
+    /// `places.tsv`: a country's other forms (`Azerbaijani`) join a gazetteer entity of that
+    /// name; every other name whose first word is among the keys of `words` becomes a world
+    /// place, an entity only once the corpus names it.
+    fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>) {
+        let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        for row in places {
+            let keys = self.keys_of(row.name);
+            if keys.is_empty() {
+                continue;
+            }
+            let known = longest_alias_keys(&self.aliases, &keys).filter(|&(len, _)| len == keys.len()).map(|(_, e)| e);
+            if let Some(entity) = known {
+                if row.kind == PlaceKind::Country && self.entities[entity].kind == EntityKind::Place {
+                    for alias in &row.aliases {
+                        let alias_keys = self.keys_of(alias);
+                        add_alias(&mut self.aliases, alias_keys, entity);
+                    }
+                }
+                continue;
+            }
+            let reach = match row.kind {
+                PlaceKind::Country | PlaceKind::Capital => Reach::Anywhere,
+                PlaceKind::City if row.population >= LARGE_CITY => Reach::Anywhere,
+                _ => Reach::AfterPreposition,
+            };
+            for (n, &form) in std::iter::once(&row.name).chain(&row.aliases).enumerate() {
+                let form_keys = if n == 0 { keys.clone() } else { self.keys_of(form) };
+                if !form_keys.first().is_some_and(|first| words.contains(first)) {
+                    continue;
+                }
+                match seen.get(&form_keys) {
+                    Some(&w) => {
+                        if reach == Reach::Anywhere {
+                            self.world[w].reach = Reach::Anywhere;
+                        }
+                    }
+                    None => {
+                        let w = self.world.len();
+                        seen.insert(form_keys.clone(), w);
+                        self.world.push(WorldPlace { keys: form_keys.clone(), name: row.name.to_string(), reach, entity: None });
+                        self.world_index.entry(form_keys[0].clone()).or_default().push(w);
+                    }
+                }
+            }
+        }
+        for entries in self.world_index.values_mut() {
+            entries.sort_by_key(|&w| std::cmp::Reverse(self.world[w].keys.len()));
+        }
+    }
+
+    /// The longest world place at token `i` that its reach allows there: a whole capitalised name
+    /// (no capitalised word right before or after it), after a preposition of place unless it is
+    /// trusted anywhere.
+    fn world_place(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+        let entries = self.world_index.get(&tokens[i].key)?;
+        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && tokens[i].word.is_capitalised())?;
+        let len = self.world[w].keys.len();
+        let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
+        // A title may follow (`Lithuanian Defence Minister …`): it is no part of the place.
+        let title_after = self.titles.iter().any(|t| matches_keys(tokens, i + len, t));
+        if (capitalised(i + len) && !title_after) || (!sentence_start && i > 0 && capitalised(i - 1)) {
+            return None;
+        }
+        let trusted = self.world[w].reach == Reach::Anywhere || self.after_place_preposition(tokens, i);
+        trusted.then_some((len, w))
+    }
+
+    /// `in Tashkent`, `through the Bosporus`, `at the port of Gwadar`, `the exclave of X`,
+    /// `in Bac Ninh and Bac Giang`.
+    fn after_place_preposition(&self, tokens: &[Token], i: usize) -> bool {
+        // A lead-in says place by itself (`its exclave of Nakhchivan`, `the autonomous region of
+        // Gagauzia`).
+        if self.place_lead_ins.iter().any(|lead_in| i >= lead_in.len() && matches_keys(tokens, i - lead_in.len(), lead_in)) {
+            return true;
+        }
+        let mut k = i;
+        if k >= 1 && self.words.articles.contains(&tokens[k - 1].folded) {
+            k -= 1;
+        }
+        if k >= 1 && tokens[k - 1].is_word && !tokens[k - 1].word.is_capitalised() && self.words.place_prepositions.contains(&tokens[k - 1].folded) {
+            return true;
+        }
+        // `in Bac Ninh and Bac Giang`: the second of a list after a preposition of place.
+        if k >= 2 && self.words.list_joiners.contains(&tokens[k - 1].folded) {
+            let mut m = k - 1;
+            while m >= 1 && k - m <= 3 && tokens[m - 1].is_word && tokens[m - 1].word.is_capitalised() && tokens[m - 1].sentence == tokens[i].sentence {
+                m -= 1;
+            }
+            return m < k - 1 && self.after_place_preposition(tokens, m);
+        }
+        false
+    }
+
+    /// The entity of world place `w`, made when the corpus first names it.
+    fn world_entity(&mut self, w: usize) -> usize {
+        if let Some(e) = self.world[w].entity {
+            return e;
+        }
+        let name = self.world[w].name.clone();
+        let e = self.new_entity(&name, EntityKind::Place, FoundBy::WorldGazetteer);
+        for place in self.world.iter_mut().filter(|p| p.name == name) {
+            place.entity = Some(e);
+        }
+        e
+    }
+
+    /// Folded, spelling-normalised key of each word of `text`.
+    fn keys_of(&self, text: &str) -> Vec<String> {
+        // Most gazetteer names are Latin letters between spaces: their words need no word
+        // segmentation, which keeps reading 28,000 rows of `places.tsv` quick.
+        if text.chars().all(|c| c == ' ' || (c.is_alphabetic() && c <= '\u{24F}')) {
+            let fold_letters = |w: &str| if w.is_ascii() { w.to_ascii_lowercase() } else { fold(w) };
+            return text.split(' ').filter(|w| !w.is_empty()).map(|w| self.spelling_key(fold_letters(w))).collect();
+        }
+        text::words(text).map(|w| self.key(w.text)).collect()
+    }
+
+    fn key(&self, word: &str) -> String {
+        self.spelling_key(fold(word))
+    }
+
+    fn spelling_key(&self, folded: String) -> String {
+        let mut key = folded;
+        for [canonical, variant] in &self.spelling {
+            // A stem of three letters or more: `for` is not a spelling of `four`.
+            if let Some(stem) = key.strip_suffix(variant.as_str()).filter(|stem| stem.chars().count() >= 3) {
+                key = format!("{stem}{canonical}");
+                break;
+            }
+        }
+        key
+    }
+
+    fn tokens<'a>(&self, text: &'a str, sentences: &[Span]) -> Vec<Token<'a>> {
+        let mut tokens: Vec<Token<'a>> = Vec::new();
+        for word in text::segments(text) {
+            let is_word = text::is_word(word.text);
+            // The full stop of an initial (`S. Rajaratnam`) does not stop a name.
+            let after_initial = tokens.last().is_some_and(|t| t.is_word && t.word.text.chars().count() == 1 && t.word.is_capitalised());
+            if word.text == "." && after_initial {
+                continue;
+            }
+            // A hyphen inside a compound (`Indo-Pacific`, `China-Russia`) joins, it does not stop.
+            let joins = matches!(word.text, "-" | "\u{2010}") && tokens.last().is_some_and(|t| t.is_word && t.word.end == word.start)
+                && text[word.end..].chars().next().is_some_and(char::is_alphanumeric);
+            if joins {
+                continue;
+            }
+            let sentence = sentence_of(sentences, word.start);
+            let folded = if is_word { fold(word.text) } else { String::new() };
+            let key = self.spelling_key(folded.clone());
+            tokens.push(Token { word, folded, key, is_word, sentence });
+        }
+        tokens
+    }
+
+    /// Tags one passage. `sentences` are the passage's (`text::sentences`); `state` carries
+    /// what earlier passages of the same document taught.
+    pub fn tag(&mut self, text: &str, sentences: &[Span], state: &mut DocumentState) -> PassageEntities {
+        let tokens = self.tokens(text, sentences);
+        let last_person_before_passage = state.last_person;
+        let mut mentions: Vec<(usize, usize, usize)> = Vec::new(); // (first token, end token, entity)
+        let mut i = 0;
+        while i < tokens.len() {
+            if !tokens[i].is_word {
+                i += 1;
+                continue;
+            }
+            let Some((len, entity, found_by)) = self.best_match(&tokens, i, &mut *state) else {
+                i += 1;
+                continue;
+            };
+            self.record_mention(&tokens, i, len, entity, found_by, state, &mut mentions);
+            i += len;
+            if let Some(acronym_len) = self.acronym_after(&tokens, i, entity, state) {
+                mentions.push((i + 1, i + 2, entity));
+                i += acronym_len;
+            }
+        }
+        let voices = self.voices(&tokens, &mentions, last_person_before_passage);
+        let mentions = mentions
+            .iter()
+            .map(|&(a, b, e)| Mention { entity: e as u32, span: Span::new(tokens[a].word.start, tokens[b - 1].word.end) })
+            .collect();
+        PassageEntities { mentions, voices }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record_mention(
+        &mut self,
+        tokens: &[Token],
+        start: usize,
+        len: usize,
+        entity: usize,
+        found_by: FoundBy,
+        state: &mut DocumentState,
+        mentions: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let surface = surface(tokens, start, start + len);
+        let record = &mut self.entities[entity];
+        if surface != record.name && !surface.is_empty() {
+            record.aliases.insert(surface);
+        }
+        mentions.push((start, start + len, entity));
+        if record.kind == EntityKind::Person {
+            state.last_person = Some(entity);
+            let name_words: Vec<Word> = text::words(&self.entities[entity].name).collect();
+            if name_words.len() > 1 && found_by != FoundBy::ShortForm {
+                for word in name_words {
+                    if word.text.chars().count() > 1 && word.is_capitalised() && !self.words.not_names.contains(&fold(word.text)) {
+                        add_alias(&mut state.aliases, vec![self.key(word.text)], entity);
+                    }
+                }
+            }
+        }
+        // `Reserve Bank of India` is `the Reserve Bank` later in the document: the words before
+        // its first connector, when they end on an organisation head.
+        if self.entities[entity].kind == EntityKind::Organisation && len >= 3 && found_by != FoundBy::ShortForm {
+            if let Some(cut) = (start + 2..start + len).find(|&k| self.words.connectors.contains(&tokens[k].folded) && !tokens[k].word.is_capitalised()) {
+                if self.words.organisation_heads.contains(&tokens[cut - 1].folded) {
+                    add_alias(&mut state.aliases, tokens[start..cut].iter().map(|t| t.key.clone()).collect(), entity);
+                }
+            }
+        }
+        // Organisations named inside a longer name (`Communist Party of China` inside
+        // `Political Bureau of the Communist Party of China Central Committee`).
+        if len >= 3 {
+            for inner in start + 1..start + len {
+                if let Some((inner_len, inner_entity)) = longest_alias(&self.aliases, tokens, inner) {
+                    let fits = inner + inner_len <= start + len;
+                    if fits && inner_entity != entity && self.entities[inner_entity].kind == EntityKind::Organisation {
+                        mentions.push((inner, inner + inner_len, inner_entity));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The longest name starting at token `i`: a known alias (gazetteer or this document's short
+    /// forms), a titled person, an organisation, a person described by a role, or a name beside
+    /// a speech verb. Known aliases win ties.
+    fn best_match(&mut self, tokens: &[Token], i: usize, state: &mut DocumentState) -> Option<(usize, usize, FoundBy)> {
+        let known = longest_alias(&self.aliases, tokens, i)
+            .map(|(len, e)| (len, e, FoundBy::Gazetteer))
+            .into_iter()
+            .chain(longest_alias(&state.aliases, tokens, i).map(|(len, e)| (len, e, FoundBy::ShortForm)))
+            .max_by_key(|m| m.0);
+        let best_known_len = known.map_or(0, |k| k.0);
+        let detected = [
+            (self.titled_person(tokens, i), EntityKind::Person, FoundBy::Title),
+            (self.organisation_after_noun(tokens, i), EntityKind::Organisation, FoundBy::OrganisationNoun),
+            (self.headed_run(tokens, i, &self.words.organisation_heads), EntityKind::Organisation, FoundBy::OrganisationName),
+            (self.headed_run(tokens, i, &self.words.place_heads), EntityKind::Place, FoundBy::PlaceName),
+        ];
+        // The longest detection; on a tie the earlier rule (a title before an organisation).
+        let longest = detected
+            .into_iter()
+            .filter_map(|(found, kind, by)| found.map(|(len, name)| (len, name, kind, by)))
+            .fold(None, |best: Option<(usize, String, EntityKind, FoundBy)>, d| if best.as_ref().is_none_or(|b| d.0 > b.0) { Some(d) } else { best });
+        if let Some((len, name, kind, by)) = longest.filter(|d| d.0 > best_known_len) {
+            let entity = self.resolve(&name, kind, by, state);
+            return Some((len, entity, by));
+        }
+        if known.is_some() {
+            return known;
+        }
+        if let Some((len, w)) = self.world_place(tokens, i) {
+            let entity = self.world_entity(w);
+            add_alias(&mut state.aliases, tokens[i..i + len].iter().map(|t| t.key.clone()).collect(), entity);
+            return Some((len, entity, FoundBy::WorldGazetteer));
+        }
+        if let Some((len, name)) = self.organisation_appositive(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::OrganisationNoun, state);
+            return Some((len, entity, FoundBy::OrganisationNoun));
+        }
+        if let Some((len, name)) = self.described_person(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Person, FoundBy::Role, state);
+            return Some((len, entity, FoundBy::Role));
+        }
+        if self.is_acronym(&tokens[i]) {
+            let entity = self.resolve(tokens[i].word.text, EntityKind::Organisation, FoundBy::Acronym, state);
+            return Some((1, entity, FoundBy::Acronym));
+        }
+        None
+    }
+
+    /// `INSEAD`, `EPIAS`: a word of two to six capital letters that no list knows names an
+    /// organisation (a place or a person is not written so).
+    fn is_acronym(&self, token: &Token) -> bool {
+        let letters = token.word.text.chars().count();
+        token.is_word
+            && (2..=6).contains(&letters)
+            && token.word.text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            && !self.words.not_names.contains(&token.folded)
+    }
+
+    /// `the consultancy Energy Aspects`, `state utility Vietnam Electricity`: an organisation
+    /// noun just before a capitalised run.
+    fn organisation_after_noun(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let before = i.checked_sub(1).map(|k| &tokens[k])?;
+        if !before.is_word || before.word.is_capitalised() || !self.words.organisation_nouns.contains(&before.folded) || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 4, &self.words.connectors);
+        (len >= 1).then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `Gazprom, the Russian state gas company,`: a capitalised name, then an appositive whose
+    /// first few lower-case words hold an organisation noun.
+    fn organisation_appositive(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        if !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.capitalised_run(tokens, i, 3);
+        let after = i + len;
+        let appositive = len >= 1
+            && tokens.get(after).is_some_and(|t| t.word.text == ",")
+            && tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded))
+            && tokens[(after + 2).min(tokens.len())..]
+                .iter()
+                .take(5)
+                .take_while(|t| t.is_word && !self.words.is_role(&t.folded))
+                .any(|t| self.words.organisation_nouns.contains(&t.folded));
+        appositive.then(|| (len, surface(tokens, i, after)))
+    }
+
+    /// `Associate Professor Sussex`, `President Vladimir Putin`: a title then 1–3 capitalised words.
+    fn titled_person(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let title = self.titles.iter().find(|t| matches_keys(tokens, i, t) && tokens[i].word.is_capitalised())?;
+        let name_start = i + title.len();
+        if has_possessive(&tokens[name_start - 1]) {
+            return None; // `King's College` names no king.
+        }
+        let name_len = self.name_run(tokens, name_start, 5, &self.words.particles);
+        if name_len == 0 {
+            return None;
+        }
+        let name = surface(tokens, name_start, name_start + name_len);
+        Some((title.len() + name_len, name))
+    }
+
+    /// `China Programme`, `S. Rajaratnam School of International Studies`, `Gulf of Riga`: a
+    /// capitalised run, connectors allowed inside, holding one of `heads` (an organisation's or a
+    /// place's head word). A title inside the run ends it (`Rear Admiral X of the Navy`).
+    fn headed_run(&self, tokens: &[Token], i: usize, heads: &HashSet<String>) -> Option<(usize, String)> {
+        if !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let mut end = i;
+        let mut j = i;
+        while j < tokens.len() && tokens[j].is_word && tokens[j].sentence == tokens[i].sentence {
+            if j > i && self.titles.iter().any(|t| matches_keys(tokens, j, t)) {
+                break;
+            }
+            if tokens[j].word.is_capitalised() {
+                j += 1;
+                end = j;
+                // `Atlantic Council’s Digital …`: a complete name owns what follows.
+                if has_possessive(&tokens[j - 1]) && heads.contains(&tokens[j - 1].folded) {
+                    break;
+                }
+            } else if self.words.connectors.contains(&tokens[j].folded) {
+                // `X Organisation and BRICS` is two names: stop at `and` after a complete
+                // organisation name or before a known one.
+                let complete = tokens[j - 1].word.is_capitalised() && heads.contains(&tokens[j - 1].folded);
+                let known_next = j + 1 < tokens.len() && longest_alias(&self.aliases, tokens, j + 1).is_some();
+                let new_phrase = tokens.get(j + 1).is_some_and(|t| self.words.articles.contains(&t.folded));
+                if self.words.list_joiners.contains(&tokens[j].folded) && (complete || known_next || new_phrase) {
+                    break;
+                }
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &tokens[i..end];
+        let has_head = run.iter().any(|t| t.word.is_capitalised() && heads.contains(&t.folded));
+        (has_head && run.len() >= 2).then(|| (run.len(), surface(tokens, i, end)))
+    }
+
+    /// `Jane Doe, a policy fellow at …`, `Jane Doe, head of research at …` or `Jane Doe said`: a 2–3 word capitalised name that a
+    /// role appositive or a speech verb marks as a person.
+    fn described_person(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        if !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 4, &self.words.particles);
+        if len < 2 {
+            return None;
+        }
+        let after = i + len;
+        let speaks = self.speech_cues.iter().any(|cue| matches_keys(tokens, after, cue))
+            || (i >= 1 && self.speech_cues.iter().any(|cue| i >= cue.len() && matches_keys(tokens, i - cue.len(), cue)));
+        // `, a senior fellow at …`: a role, then a link word, among the lower-case words.
+        // The article is optional: `Jane Doe, head of research at …`.
+        let description_start = after + 1 + usize::from(tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded)));
+        let has_role = tokens.get(after).is_some_and(|t| t.word.text == ",")
+            && {
+                let description: Vec<&Token> =
+                    tokens[description_start.min(tokens.len())..].iter().take(6).take_while(|t| t.is_word && !t.word.is_capitalised()).collect();
+                let role = description.iter().position(|t| self.words.is_role(&t.folded));
+                role.is_some_and(|r| description[r + 1..].iter().any(|t| self.words.role_links.contains(&t.folded)))
+            };
+        // `… economy minister, Robert Habeck, …` or `spokesman Dmitry Peskov`: a role just before.
+        let role_before = {
+            let before = if i >= 1 && tokens[i - 1].word.text == "," { i.checked_sub(2) } else { i.checked_sub(1) };
+            before.is_some_and(|k| tokens[k].is_word && !tokens[k].word.is_capitalised() && self.words.is_role(&tokens[k].folded))
+        };
+        (speaks || has_role || role_before).then(|| (len, surface(tokens, i, after)))
+    }
+
+    /// Words of a name from `i`: capitalised words, with `inside` words (particles, connectors)
+    /// between them, at most `max` capitalised words; never ending on an inside word.
+    fn name_run(&self, tokens: &[Token], i: usize, max: usize, inside: &HashSet<String>) -> usize {
+        let (mut end, mut capitals, mut k) = (i, 0, i);
+        while k < tokens.len() && capitals < max && tokens[k].is_word && tokens[k].sentence == tokens[i].sentence {
+            if self.capitalised_run(tokens, k, 1) == 1 {
+                capitals += 1;
+                k += 1;
+                end = k;
+            } else if k > i && inside.contains(&tokens[k].folded) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        end - i
+    }
+
+    /// Number of capitalised words (at most `max`) from `i` that can be part of a name.
+    fn capitalised_run(&self, tokens: &[Token], i: usize, max: usize) -> usize {
+        (i..tokens.len())
+            .take(max)
+            .take_while(|&k| {
+                let t = &tokens[k];
+                t.is_word
+                    && t.word.is_capitalised()
+                    && t.sentence == tokens[i].sentence
+                    && !self.words.not_names.contains(&t.folded)
+                    && !self.titles.iter().any(|title| title.len() == 1 && title[0] == t.key)
+            })
+            .count()
+    }
+
+    fn can_start_name(&self, tokens: &[Token], i: usize) -> bool {
+        let t = &tokens[i];
+        t.is_word && t.word.is_capitalised() && !self.words.not_names.contains(&t.folded)
+    }
+
+    /// The entity a detected name stands for: a known alias, a unique person with that
+    /// surname, or a new entity.
+    fn resolve(&mut self, name: &str, kind: EntityKind, origin: FoundBy, state: &DocumentState) -> usize {
+        let keys = self.keys_of(name);
+        for table in [&state.aliases, &self.aliases] {
+            if let Some(entry) = table.get(&keys[0]).and_then(|entries| entries.iter().find(|e| e.keys == keys)) {
+                return entry.entity;
+            }
+        }
+        if kind == EntityKind::Person && keys.len() == 1 {
+            let same_surname: Vec<usize> = (0..self.entities.len())
+                .filter(|&e| self.entities[e].kind == EntityKind::Person)
+                .filter(|&e| self.keys_of(&self.entities[e].name).last() == keys.last())
+                .collect();
+            if let [only] = same_surname[..] {
+                return only;
+            }
+        }
+        self.new_entity(name, kind, origin)
+    }
+
+    /// A new entity with a unique id, its name known from now on.
+    fn new_entity(&mut self, name: &str, kind: EntityKind, origin: FoundBy) -> usize {
+        let base = text::slug(name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.entities.iter().any(|e| e.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let index = self.entities.len();
+        self.entities.push(EntityRecord { id, name: name.to_string(), kind, aliases: BTreeSet::new(), origin: origin.as_str().to_string() });
+        let keys = self.keys_of(name);
+        add_alias(&mut self.aliases, keys, index);
+        index
+    }
+
+    /// `(RSIS)` right after a name defines an acronym for it. Returns the tokens it spans.
+    fn acronym_after(&mut self, tokens: &[Token], i: usize, entity: usize, state: &mut DocumentState) -> Option<usize> {
+        let (open, acronym, close) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+        let is_acronym = acronym.word.text.chars().count() >= 2 && acronym.word.text.chars().all(|c| c.is_uppercase());
+        if open.word.text != "(" || close.word.text != ")" || !is_acronym {
+            return None;
+        }
+        self.entities[entity].aliases.insert(acronym.word.text.to_string());
+        add_alias(&mut state.aliases, vec![acronym.key.clone()], entity);
+        Some(3)
+    }
+
+    /// Who is quoted or credited in each sentence: the person or organisation right after a
+    /// speech cue (`said Assistant Professor Ho`, `according to …`), else the nearest one before
+    /// it in the sentence (people first), else, for `He`/`She`, the last person named.
+    fn voices(&self, tokens: &[Token], mentions: &[(usize, usize, usize)], last_person_before_passage: Option<usize>) -> Vec<u32> {
+        let can_speak = |e: usize| matches!(self.entities[e].kind, EntityKind::Person | EntityKind::Organisation);
+        let mut voices = BTreeSet::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some(cue) = self.speech_cues.iter().find(|c| matches_keys(tokens, i, c) && !tokens[i].word.is_capitalised()) else {
+                i += 1;
+                continue;
+            };
+            let sentence = tokens[i].sentence;
+            let cue_end = i + cue.len();
+            // `according to a study by researchers at X`: the source follows the phrase, a few
+            // words on, and nothing before it is the speaker.
+            if cue.len() > 1 {
+                let source = mentions
+                    .iter()
+                    .filter(|m| (cue_end..cue_end + 10).contains(&m.0) && tokens[m.0].sentence == sentence && can_speak(m.2))
+                    .min_by_key(|m| m.0);
+                voices.extend(source.map(|m| m.2 as u32));
+                i = cue_end;
+                continue;
+            }
+            let after = mentions.iter().filter(|m| (cue_end..=cue_end + 1).contains(&m.0) && can_speak(m.2)).min_by_key(|m| m.0);
+            let before = |kind: EntityKind| {
+                mentions
+                    .iter()
+                    .filter(|m| m.1 <= i && tokens[m.0].sentence == sentence && self.entities[m.2].kind == kind)
+                    .max_by_key(|m| m.1)
+            };
+            let pronoun_before = (0..i).any(|k| tokens[k].sentence == sentence && self.words.pronouns.contains(&tokens[k].folded));
+            let earlier_person = mentions
+                .iter()
+                .filter(|m| m.1 <= i && self.entities[m.2].kind == EntityKind::Person)
+                .max_by_key(|m| m.1)
+                .map(|m| m.2);
+            let last_person = earlier_person.or(last_person_before_passage);
+            let voice = after
+                .map(|m| m.2)
+                .or_else(|| before(EntityKind::Person).map(|m| m.2))
+                .or_else(|| before(EntityKind::Organisation).map(|m| m.2))
+                .or_else(|| pronoun_before.then_some(last_person).flatten());
+            voices.extend(voice.map(|v| v as u32));
+            i = cue_end;
+        }
+        voices.into_iter().collect()
+    }
+}
+
+fn add_alias(table: &mut HashMap<String, Vec<AliasEntry>>, keys: Vec<String>, entity: usize) {
+    let Some(first) = keys.first().cloned() else { return };
+    let entries = table.entry(first).or_default();
+    if !entries.iter().any(|e| e.keys == keys) {
+        entries.push(AliasEntry { keys, entity });
+        entries.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
+    }
+}
+
+/// The longest alias starting at token `i`, matched on words (punctuation ends a name); an alias
+/// word written with a capital only matches a capitalised word.
+fn longest_alias(table: &HashMap<String, Vec<AliasEntry>>, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    let entries = table.get(&tokens[i].key)?;
+    entries
+        .iter()
+        .find(|e| matches_keys(tokens, i, &e.keys) && tokens[i].word.is_capitalised())
+        .map(|e| (e.keys.len(), e.entity))
+}
+
+fn has_possessive(token: &Token) -> bool {
+    token.word.text.ends_with("’s") || token.word.text.ends_with("'s")
+}
+
+/// The longest alias that is a prefix of `keys`.
+fn longest_alias_keys(table: &HashMap<String, Vec<AliasEntry>>, keys: &[String]) -> Option<(usize, usize)> {
+    table.get(keys.first()?)?.iter().find(|e| keys.starts_with(&e.keys)).map(|e| (e.keys.len(), e.entity))
+}
+
+fn matches_keys(tokens: &[Token], i: usize, keys: &[String]) -> bool {
+    i + keys.len() <= tokens.len() && tokens[i..i + keys.len()].iter().zip(keys).all(|(t, k)| t.is_word && &t.key == k)
+}
+
+/// The words of tokens `[start, end)` joined by single spaces, with a closing possessive
+/// dropped (`China’s` → `China`); one inside the name stays (`People's Bank of China`).
+fn surface(tokens: &[Token], start: usize, end: usize) -> String {
+    let parts: Vec<String> = tokens[start..end]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let w = t.word.text;
+            let last = start + k + 1 == end;
+            let w = if last { w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w) } else { w };
+            if t.word.text.chars().count() == 1 && t.word.is_capitalised() { format!("{w}.") } else { w.to_string() }
+        })
+        .collect();
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::{read_entities, read_places};
+
+    const RULES: &str = r#"[rules]
+titles = ["President", "King", "Defence Minister"]
+roles = ["fellow", "editor", "head"]
+role_links = ["at"]
+organisation_heads = ["Bank", "Council", "Institute", "College", "Industries"]
+name_connectors = ["of", "the"]
+list_joiners = ["and"]
+articles = ["a", "an", "the"]
+not_names = ["The", "In"]
+speech_cues = ["said"]
+pronouns = ["He", "She"]
+spelling = []
+organisation_nouns = ["company", "consultancy"]
+place_heads = ["Sea", "Gulf"]
+place_prepositions = ["in", "at", "through"]
+place_lead_ins = ["port of", "exclave of"]
+name_particles = ["bin"]
+
+[[entity]]
+id = "ruritania"
+name = "Ruritania"
+kind = "place"
+"#;
+
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\n";
+
+    /// `(words, kind, how found)` of each mention in `text`, in order.
+    fn names(text: &str) -> Vec<(String, &'static str, String)> {
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let (places, _) = read_places(PLACES, "places.tsv");
+        let mut tagger = EntityTagger::new(&file, &places, [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        tagged
+            .mentions
+            .iter()
+            .map(|m| {
+                let e = &tagger.entities[m.entity as usize];
+                (m.span.slice(text).to_string(), e.kind.as_str(), e.origin.clone())
+            })
+            .collect()
+    }
+
+    fn found(words: &str, kind: &'static str, by: FoundBy) -> (String, &'static str, String) {
+        (words.to_string(), kind, by.as_str().to_string())
+    }
+
+    #[test]
+    fn gazetteer_names_key_as_the_tokenizer_does() {
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let tagger = EntityTagger::new(&file, &[], []);
+        for name in ["Nizhny Novgorod", "São Paulo", "SÃO TOMÉ", "Port-au-Prince", "Sha'anxi", "Ho Chi  Minh"] {
+            let tokenized: Vec<String> = text::words(name).map(|w| tagger.key(w.text)).collect();
+            assert_eq!(tagger.keys_of(name), tokenized, "{name}");
+        }
+    }
+
+    #[test]
+    fn gazetteer_name_and_a_demonym_from_the_world_gazetteer() {
+        assert_eq!(names("Ruritanian troops left Ruritania."), [found("Ruritanian", "place", FoundBy::Gazetteer), found("Ruritania", "place", FoundBy::Gazetteer)]);
+    }
+
+    #[test]
+    fn titled_person_with_a_name_particle() {
+        assert_eq!(names("It was President Ali bin Omar who spoke."), [found("President Ali bin Omar", "person", FoundBy::Title)]);
+    }
+
+    #[test]
+    fn a_possessive_title_names_no_one() {
+        assert_eq!(names("She studied at King's College Zenda."), [found("King's College Zenda", "organisation", FoundBy::OrganisationName)]);
+    }
+
+    #[test]
+    fn person_described_by_a_role() {
+        assert_eq!(names("Jane Roe, a fellow at the Zenda Institute, said so."), [
+            found("Jane Roe", "person", FoundBy::Role),
+            found("Zenda Institute", "organisation", FoundBy::OrganisationName),
+        ]);
+    }
+
+    #[test]
+    fn organisation_by_head_word_keeps_an_inner_possessive() {
+        assert_eq!(names("Loans came from the People's Bank of Zenda."), [found("People's Bank of Zenda", "organisation", FoundBy::OrganisationName)]);
+    }
+
+    #[test]
+    fn organisation_named_by_an_appositive() {
+        assert_eq!(names("Zentek, the state gas company, cut supply."), [found("Zentek", "organisation", FoundBy::OrganisationNoun)]);
+    }
+
+    #[test]
+    fn organisation_named_after_its_noun() {
+        assert_eq!(names("Analysts at the consultancy Vale Partners agreed."), [found("Vale Partners", "organisation", FoundBy::OrganisationNoun)]);
+    }
+
+    #[test]
+    fn place_by_head_word() {
+        assert_eq!(names("Ships crossed the Amber Sea."), [found("Amber Sea", "place", FoundBy::PlaceName)]);
+    }
+
+    #[test]
+    fn world_place_after_a_preposition_then_anywhere_in_the_document() {
+        assert_eq!(names("Talks were held at the port of Strelsau. Strelsau welcomed them."), [
+            found("Strelsau", "place", FoundBy::WorldGazetteer),
+            found("Strelsau", "place", FoundBy::WorldGazetteer),
+        ]);
+        assert!(names("Strelsau welcomed them.").is_empty(), "a small city needs a preposition first");
+    }
+
+    #[test]
+    fn large_world_city_is_named_anywhere_but_not_inside_a_longer_name() {
+        assert_eq!(names("Bigtown grew."), [found("Bigtown", "place", FoundBy::WorldGazetteer)]);
+        assert!(names("Fans of Bigtown Rovers cheered.").is_empty());
+    }
+
+    #[test]
+    fn acronym_after_a_name_defines_a_short_form() {
+        let got = names("The Zenda Council (ZC) met. The ZC agreed.");
+        assert_eq!(got.iter().filter(|(w, _, _)| w == "ZC").count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn person_described_by_a_role_without_an_article() {
+        assert_eq!(names("Jane Roe, head of research at a bank, agreed."), [found("Jane Roe", "person", FoundBy::Role)]);
+    }
+
+    #[test]
+    fn unknown_capital_letters_name_an_organisation() {
+        assert_eq!(names("She teaches at ZENCO now."), [found("ZENCO", "organisation", FoundBy::Acronym)]);
+    }
+
+    #[test]
+    fn organisation_short_form_is_its_name_before_of() {
+        let text = "The Central Bank of Ruritania acted. The Central Bank said so.";
+        let got = names(text);
+        assert_eq!(got.last(), Some(&found("Central Bank", "organisation", FoundBy::OrganisationName)));
+    }
+
+    #[test]
+    fn world_place_before_a_title_is_named() {
+        assert_eq!(names("Ruritanian Defence Minister Jan Roe spoke.")[0], found("Ruritanian", "place", FoundBy::Gazetteer));
+    }
+
+    #[test]
+    fn world_place_after_a_lead_in_alone_or_second_in_a_list() {
+        assert_eq!(names("Its exclave of Zenda waits.")[0], found("Zenda", "place", FoundBy::WorldGazetteer));
+        let got = names("Ships called in Strelsau and Tarlenheim.");
+        assert_eq!(got.last(), Some(&found("Tarlenheim", "place", FoundBy::WorldGazetteer)));
+    }
+}

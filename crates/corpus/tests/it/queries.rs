@@ -107,9 +107,9 @@ fn query_strings_round_trip() {
 /// unfiltered query counts, with the same count, and labels and kinds from the corpus.
 #[test]
 fn facets_agree_with_the_unfiltered_query() {
-    let corpus = seed_corpus().corpus;
-    let all = loupe_corpus::api::query(&corpus, "");
-    let values = loupe_corpus::api::facets(&corpus);
+    let corpus = &seed_corpus().corpus;
+    let all = loupe_corpus::api::query(corpus, "");
+    let values = loupe_corpus::api::facets(corpus);
     let listed: usize = all.facets.values().map(|counts| counts.len()).sum();
     assert_eq!(values.len(), listed);
     for v in &values {

@@ -1,6 +1,6 @@
 // Loupe's page shell, around the wasm app: the start-up error screen, the service worker and
-// its "new version" prompt, the install button, and embed mode (height reports to the parent
-// frame, validated theme messages). Every step degrades quietly where the browser refuses it
+// its "new version" prompt, the install button, and embed mode (height reports and readiness to
+// the parent frame; validated theme, navigate and question messages from it). Every step degrades quietly where the browser refuses it
 // (sandboxed frames, blocked storage).
 (function () {
   'use strict';
@@ -60,14 +60,64 @@
     var allowed = { '--loupe-accent': 1, '--loupe-bg': 1, '--loupe-surface': 1, '--loupe-text': 1, '--loupe-muted': 1, '--loupe-border': 1, '--loupe-font': 1 };
     var colour = /^(#[0-9a-f]{3,8}|(rgb|rgba|hsl|hsla)\([0-9.,%\s]+\)|[a-z]{3,20})$/i;
     var font = /^[\w\s,"'-]{1,120}$/;
-    window.addEventListener('message', function (event) {
-      var data = event.data;
-      if (window.parent === window || event.source !== window.parent || !data || data.type !== 'loupe:theme' || typeof data.vars !== 'object') return;
+    var setTheme = function (data) {
+      if (!data.vars || typeof data.vars !== 'object') return;
       Object.keys(data.vars).forEach(function (name) {
         var value = String(data.vars[name]).trim();
         var ok = allowed[name] && (name === '--loupe-font' ? font.test(value) : colour.test(value));
         if (ok) document.documentElement.style.setProperty(name, value);
       });
+    };
+    // A new view from the host: a query string, set as the reader's navigation would be (a
+    // history entry, then the app reads the URL as it does for Back). Embed mode is kept.
+    var navigate = function (data) {
+      if (typeof data.query !== 'string' || data.query.length > 4000) return;
+      var params = new URLSearchParams(data.query);
+      params.set('embed', '1');
+      history.pushState(null, '', location.pathname + '?' + params);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    };
+    // Questions from the host, answered by the app's JavaScript API (the engine's functions) as
+    // {type: "loupe:result", id, result}; a malformed question gets no answer.
+    var isText = function (value, limit) { return typeof value === 'string' && value.length <= limit; };
+    var questions = {
+      'loupe:query': function (data, api) { if (isText(data.query, 4000)) return api.loupeQuery(data.query); },
+      'loupe:suggest': function (data, api) {
+        var query = data.query === undefined ? '' : data.query;
+        if (isText(data.text, 1000) && isText(query, 4000)) return api.loupeSuggest(data.text, query);
+      },
+      'loupe:passages': function (data, api) {
+        var ok = Array.isArray(data.ids) && data.ids.length <= 100000 && data.ids.every(function (id) { return isText(id, 1000); });
+        if (ok) return api.loupePassages(data.ids);
+      },
+      'loupe:facets': function (data, api) { return api.loupeFacets(); },
+      'loupe:documents': function (data, api) { return api.loupeDocuments(); },
+    };
+    var api = null;
+    var waiting = [];
+    var answer = function (event) {
+      var data = event.data;
+      if (!isText(data.id, 200) && !(typeof data.id === 'number' && isFinite(data.id))) return;
+      if (!api) { if (waiting.length < 1000) waiting.push(event); return; }
+      var result;
+      try { result = questions[data.type](data, api); } catch (error) { return; }
+      if (result === undefined) return;
+      event.source.postMessage({ type: 'loupe:result', id: data.id, result: result }, event.origin === 'null' ? '*' : event.origin);
+    };
+    // Messages count only from the parent frame, of a known type, with an object payload;
+    // anything else is ignored.
+    window.addEventListener('message', function (event) {
+      var data = event.data;
+      if (window.parent === window || event.source !== window.parent || !data || typeof data !== 'object' || typeof data.type !== 'string') return;
+      if (data.type === 'loupe:theme') setTheme(data);
+      else if (data.type === 'loupe:navigate') navigate(data);
+      else if (Object.prototype.hasOwnProperty.call(questions, data.type)) answer(event);
+    });
+    // Once the app runs, its API answers what waited, and the host hears that it is ready.
+    window.addEventListener('TrunkApplicationStarted', function () {
+      api = window.wasmBindings;
+      waiting.splice(0).forEach(answer);
+      if (window.parent !== window) window.parent.postMessage({ type: 'loupe:ready' }, '*');
     });
   }
 

@@ -28,6 +28,14 @@ pub fn App() -> impl IntoView {
     state::replace_url(&query.get_untracked(), view.target.get_untracked().as_deref());
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| view.follow_location());
+    // Embedded, the host page hears of every change of the view (not of the one it opened).
+    Effect::new(move |told: Option<String>| {
+        let now = query.with(Query::to_query_string);
+        if told.is_some_and(|before| before != now) && query.with_untracked(|q| q.embed) {
+            state::tell_host(&query.get_untracked());
+        }
+        now
+    });
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         view.follow_location();
         if let Some(id) = view.target.get_untracked() {

@@ -1,6 +1,5 @@
 //! Entry point of the Loupe web app: installs the error screen for panics and mounts the app.
 
-mod api;
 mod app;
 mod components;
 mod plural;

@@ -1,44 +1,16 @@
-//! App state outside the components: the placed corpus, the URL (the first place for state)
-//! and the static loading and error screens of `index.html`.
+//! App state outside the components: the placed corpus (through the engine crate), the URL (the
+//! first place for state), what the host page of an embed is told, and the static loading and
+//! error screens of `index.html`.
 
 use std::sync::OnceLock;
 
 use loupe_corpus::dates::Timeline;
 use loupe_corpus::query::Query;
-use loupe_corpus::slot::Slot;
-use loupe_corpus::Corpus;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-/// Where `loupe build` placed the corpus (see `loupe_corpus::slot`).
-#[used]
-static CORPUS_SLOT: Slot = Slot::EMPTY;
-
-/// The corpus format this app reads, which `loupe build` checks before placing a corpus.
-#[used]
-#[link_section = "loupe-corpus-format"]
-static CORPUS_FORMAT: [u8; 2] = loupe_corpus::encode::FORMAT_VERSION.to_le_bytes();
-
-/// The encoded corpus placed into this wasm module by `loupe build`.
-fn corpus_bytes() -> &'static [u8] {
-    // SAFETY: a volatile read of a static; it keeps the template's placeholder out of the code.
-    let slot = unsafe { std::ptr::read_volatile(&CORPUS_SLOT) };
-    let Some((offset, len)) = slot.placed() else {
-        panic!("no corpus was placed into this app: build the site with `loupe build`");
-    };
-    // SAFETY: `loupe build` wrote `len` corpus bytes at `offset`, in pages of the initial memory
-    // above the data, stack and heap base; the allocator takes new pages with `memory.grow`
-    // only, so nothing else ever writes there.
-    unsafe { std::slice::from_raw_parts(offset as usize as *const u8, len as usize) }
-}
-
-/// The corpus placed by `loupe build`, decoded once on first use.
-pub fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| match loupe_corpus::encode::decode(corpus_bytes()) {
-        Ok(corpus) => corpus,
-        Err(e) => panic!("the embedded corpus cannot be read: {e}"),
-    })
-}
+/// The corpus `loupe build` placed, read as the headless engine reads it.
+pub use loupe_engine::corpus;
 
 /// The corpus's dates and the periods the histogram shows, made once.
 pub fn timeline() -> &'static Timeline {
@@ -84,6 +56,26 @@ pub fn push_url(query: &Query, fragment: Option<&str>) {
 /// Whether a click asks for a new tab or window (then the browser should handle the link).
 pub fn is_modified_click(event: &web_sys::MouseEvent) -> bool {
     event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() || event.button() != 0
+}
+
+/// Embedded in another page's frame, tells the host the view's query string (without `embed`):
+/// `{type: "loupe:change", query}`, which `<loupe-explorer>` turns into its `loupe-change` event.
+pub fn tell_host(query: &Query) {
+    #[derive(Serialize)]
+    struct Change {
+        r#type: &'static str,
+        query: String,
+    }
+    let window = window();
+    let Ok(Some(parent)) = window.parent() else { return };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let change = Change { r#type: "loupe:change", query: Query { embed: false, ..query.clone() }.to_query_string() };
+    // The query string is already in the frame's URL, which the host chose: any parent may read it.
+    if let Ok(message) = loupe_engine::to_js(&change) {
+        let _ = parent.post_message(&message, "*");
+    }
 }
 
 /// Rewrites the current URL in its canonical form without a history entry.

@@ -64,7 +64,7 @@ fn download(view: View, format: Format) {
     let rows = view.evaluation.with_untracked(|e| export_rows(corpus(), &e.passages));
     let (body, mime, extension) = match format {
         Format::Json => {
-            let value = crate::api::to_js(&rows).unwrap_or_default();
+            let value = loupe_engine::to_js(&rows).unwrap_or_default();
             let json = js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into())
                 .map(String::from)
                 .unwrap_or_default();

@@ -27,8 +27,11 @@ const types = {
   '.json': 'application/json', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; `/host/` serves the demo host pages. */
-export async function serve(root = dist, { port = 0 } = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port; `/host/` serves the demo host pages. `cors: false`
+ * leaves out `Access-Control-Allow-Origin`, as a host that set up nothing would.
+ */
+export async function serve(root = dist, { port = 0, cors = true } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let pathname = decodeURIComponent(url.pathname);
@@ -39,7 +42,9 @@ export async function serve(root = dist, { port = 0 } = {}) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
     // Like most static hosts, allow any origin to read the files (a sandboxed frame has none).
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'access-control-allow-origin': '*' });
+    const headers = { 'content-type': types[path.extname(file)] || 'application/octet-stream' };
+    if (cors) headers['access-control-allow-origin'] = '*';
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -102,6 +107,11 @@ export function loupeQuery(queryString, seeds = 'seeds') {
 /** What `loupe suggest` offers for the search box's `text` under a query string's filters. */
 export function loupeSuggest(text, queryString = '', seeds = 'seeds') {
   return JSON.parse(loupe(['suggest', text, queryString, '--seeds', seeds]));
+}
+
+/** Every facet value with its label, kind and count, as `loupe facets` prints them. */
+export function loupeFacets(seeds = 'seeds') {
+  return JSON.parse(loupe(['facets', '--seeds', seeds]));
 }
 
 /** The search box's suggestions as shown: [{facet, value, text}] in order. */

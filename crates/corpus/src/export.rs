@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::Corpus;
+use crate::model::{Corpus, Document};
 
 #[derive(Debug, Serialize)]
 pub struct Export<'a> {
@@ -79,16 +79,18 @@ pub struct ExportEvidence<'a> {
     pub weight: u32,
 }
 
+impl<'a> ExportDocument<'a> {
+    pub fn new(d: &'a Document) -> Self {
+        ExportDocument { id: &d.id, title: &d.title, date: &d.date, source: &d.source, url: &d.url, source_file: &d.source_file }
+    }
+}
+
 impl<'a> Export<'a> {
     pub fn new(corpus: &'a Corpus) -> Self {
         let facets = &corpus.index.facets;
         let entity_id = |e: &u32| corpus.entities[*e as usize].id.as_str();
         Export {
-            documents: corpus
-                .documents
-                .iter()
-                .map(|d| ExportDocument { id: &d.id, title: &d.title, date: &d.date, source: &d.source, url: &d.url, source_file: &d.source_file })
-                .collect(),
+            documents: corpus.documents.iter().map(ExportDocument::new).collect(),
             sections: corpus
                 .sections
                 .iter()

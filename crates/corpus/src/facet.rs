@@ -153,6 +153,15 @@ impl Facet {
         (self == Facet::Entity).then(|| corpus.entities[value as usize].kind)
     }
 
+    /// What kind of thing a value is, for programs: an entity's kind (`person`, `organisation`,
+    /// `place`, `other`) for entity and voice values, else the facet's JSON name.
+    pub fn kind(self, corpus: &Corpus, value: u32) -> &'static str {
+        match self {
+            Facet::Entity | Facet::Voice => corpus.entities[value as usize].kind.as_str(),
+            _ => self.name(),
+        }
+    }
+
     /// What one value is called, for a reader: "Theme", "Person", "Place", "Quoted", "Section".
     pub fn noun(self, corpus: &Corpus, value: u32) -> &'static str {
         self.entity_kind(corpus, value).map_or(self.row().noun, EntityKind::noun)

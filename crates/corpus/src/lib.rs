@@ -4,9 +4,11 @@
 //! encode, and the site builder that places the corpus into the prebuilt app), so the page and
 //! the command always give the same answer.
 
+pub mod api;
 pub mod dates;
 pub mod diag;
 pub mod encode;
+pub mod export;
 pub mod facet;
 pub mod guide;
 pub mod highlight;
@@ -20,8 +22,6 @@ pub mod views;
 
 #[cfg(feature = "compile")]
 pub mod compile;
-#[cfg(feature = "compile")]
-pub mod export;
 #[cfg(feature = "compile")]
 pub mod parse;
 #[cfg(feature = "cli")]

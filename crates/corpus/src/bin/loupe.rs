@@ -1,4 +1,5 @@
-//! The `loupe` command: `export`, `check` and `query` over a seeds folder, and the site builder
+//! The `loupe` command: `export`, `check`, `query`, `suggest` and `facets` over a seeds folder,
+//! and the site builder
 //! (`build`, `serve`, `template`, and `place` for Trunk's hook), for curators and tests.
 
 use std::io::Write;
@@ -6,10 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use loupe_corpus::api;
 use loupe_corpus::compile::{compile_dir, Compiled};
 use loupe_corpus::export::Export;
-use loupe_corpus::guide::suggest;
-use loupe_corpus::query::{evaluate, Query, QueryResult};
 use loupe_corpus::site::{self, Template};
 use loupe_corpus::tag::stem_collisions;
 use loupe_corpus::vocab;
@@ -25,6 +25,7 @@ commands:
   suggest '<text>' ['<query>']
                     what the search box offers for <text> under the query's filters, as JSON
                     [{facet, value, label, noun, count, text}], best first
+  facets            every facet value as JSON [{facet, value, label, kind, count}]
   build             write the site: the compiled corpus placed into the prebuilt app
   serve             serve the site on 127.0.0.1 and rebuild it, reloading the page, when the
                     seeds change
@@ -49,6 +50,7 @@ enum Command {
     Check,
     Query(String),
     Suggest(String, String),
+    Facets,
     Build,
     Serve,
     Template,
@@ -100,6 +102,7 @@ fn parse_args(args: &[String]) -> Result<(Command, Options), String> {
         [c] if c == "query" => Command::Query(String::new()),
         [c, text] if c == "suggest" => Command::Suggest(text.clone(), String::new()),
         [c, text, q] if c == "suggest" => Command::Suggest(text.clone(), q.clone()),
+        [c] if c == "facets" => Command::Facets,
         [c] if c == "build" => Command::Build,
         [c] if c == "serve" => Command::Serve,
         [c] if c == "template" => Command::Template,
@@ -136,17 +139,15 @@ fn main() -> ExitCode {
         }
         Command::Query(q) => {
             let compiled = compile_dir(&options.seeds);
-            with_corpus(&compiled, || {
-                let query = Query::parse(&q);
-                print_json(&QueryResult::new(&compiled.corpus, &evaluate(&compiled.corpus, &query)))
-            })
+            with_corpus(&compiled, || print_json(&api::query(&compiled.corpus, &q)))
         }
         Command::Suggest(text, q) => {
             let compiled = compile_dir(&options.seeds);
-            with_corpus(&compiled, || {
-                let query = Query::parse(&q).known_only(&compiled.corpus);
-                print_json(&suggest(&compiled.corpus, &text, &query))
-            })
+            with_corpus(&compiled, || print_json(&api::suggest(&compiled.corpus, &text, &q)))
+        }
+        Command::Facets => {
+            let compiled = compile_dir(&options.seeds);
+            with_corpus(&compiled, || print_json(&api::facets(&compiled.corpus)))
         }
     }
 }

@@ -156,10 +156,14 @@ fn pin_csp(index: &str) -> String {
     html.replacen(charset, &format!("{charset}\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", policy(&hashes)), 1)
 }
 
-/// Writes the precache list (every file but the worker and dot files, sorted) and the build
-/// version (a hash of their names and contents) into the service worker.
+/// Writes the precache list (every file but the worker, dot files and the headless engine's,
+/// which the app never loads; sorted) and the build version (a hash of their names and
+/// contents) into the service worker.
 fn write_worker(files: &mut Files) -> Result<(), Error> {
-    let listed: Vec<&String> = files.keys().filter(|n| n.as_str() != WORKER && !n.split('/').any(|part| part.starts_with('.'))).collect();
+    let listed: Vec<&String> = files
+        .keys()
+        .filter(|n| n.as_str() != WORKER && !super::engine::is_engine_file(n) && !n.split('/').any(|part| part.starts_with('.')))
+        .collect();
     let mut hash = Sha256::new();
     for name in &listed {
         hash.update(name.as_bytes());

@@ -2,6 +2,7 @@
 //! placed into a prebuilt app (the template) makes a complete, deployable site, with no Rust
 //! toolchain, Trunk, wasm-bindgen or wasm-opt at build time.
 
+pub mod engine;
 mod finish;
 pub mod serve;
 pub mod template;
@@ -85,9 +86,11 @@ pub fn from_seeds(template: &Template, seeds: &Path) -> (Compiled, Result<Files,
     (compiled, files)
 }
 
-/// The template's files with `corpus` placed into its app wasm, finished for deployment.
+/// The template's files with `corpus` placed into its app wasm (and its engine module's),
+/// finished for deployment.
 pub fn build(template: &Template, corpus: &[u8]) -> Result<Files, Error> {
     let mut files = template.files.clone();
+    engine::place(&mut files, corpus)?;
     let (name, module) = template.app_wasm()?;
     let placed = wasm::place(module, corpus)?;
     let name = name.to_string();

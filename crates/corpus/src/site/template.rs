@@ -1,8 +1,8 @@
-//! The app template: a prebuilt Loupe site (Trunk's release build) whose wasm receives the
-//! corpus. It comes from `--template` (a site folder or a template file), from inside the
-//! binary (feature `embedded-template`), or from the checkout this binary was built in, where
-//! the first call prepares it with Trunk and later calls reuse it while the app's sources are
-//! unchanged.
+//! The app template: a prebuilt Loupe site (Trunk's release build) whose wasm modules (the
+//! app's and the headless engine's) receive the corpus. It comes from `--template` (a site
+//! folder or a template file), from inside the binary (feature `embedded-template`), or from the
+//! checkout this binary was built in, where the first call prepares it with Trunk and later
+//! calls reuse it while the app's sources are unchanged.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -22,8 +22,19 @@ const EMBEDDED: Option<&[u8]> = Some(include_bytes!(env!("LOUPE_TEMPLATE")));
 const EMBEDDED: Option<&[u8]> = None;
 
 /// The app's sources: a change to any of them makes a prepared template stale.
-const APP_SOURCES: &[&str] =
-    &["Cargo.toml", "Cargo.lock", "Trunk.toml", "index.html", "src", "assets", "style", "crates/corpus/Cargo.toml", "crates/corpus/src"];
+const APP_SOURCES: &[&str] = &[
+    "Cargo.toml",
+    "Cargo.lock",
+    "Trunk.toml",
+    "index.html",
+    "src",
+    "assets",
+    "style",
+    "crates/corpus/Cargo.toml",
+    "crates/corpus/src",
+    "crates/engine/Cargo.toml",
+    "crates/engine/src",
+];
 /// Parts of the core's sources the app does not contain.
 const NOT_IN_APP: &[&str] = &["crates/corpus/src/bin", "crates/corpus/src/site"];
 
@@ -111,9 +122,11 @@ impl Template {
         out
     }
 
-    /// The app's wasm module: the only `.wasm` file, or the one holding a corpus slot.
+    /// The app's wasm module: besides the engine's, the only `.wasm` file, or the one holding a
+    /// corpus slot.
     pub fn app_wasm(&self) -> Result<(&str, &[u8]), Error> {
-        let modules: Vec<(&String, &Vec<u8>)> = self.files.iter().filter(|(name, _)| name.ends_with(".wasm")).collect();
+        let modules: Vec<(&String, &Vec<u8>)> =
+            self.files.iter().filter(|(name, _)| name.ends_with(".wasm") && !super::engine::is_engine_file(name)).collect();
         let found = match modules.as_slice() {
             [one] => Some(*one),
             many => many.iter().copied().find(|(_, bytes)| bytes.windows(slot::MAGIC.len()).any(|w| w == slot::MAGIC)),

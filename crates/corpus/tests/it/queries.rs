@@ -104,3 +104,23 @@ fn query_strings_round_trip() {
     assert_eq!(Query::parse("embed=1&theme=trade&view=map").to_query_string(), "theme=trade&view=map&embed=1");
     assert_eq!(Query::parse("embed=0&theme=trade").to_query_string(), "theme=trade");
 }
+
+/// `api::facets` (what `loupe facets` and the engine's `facets()` answer) lists every value the
+/// unfiltered query counts, with the same count, and labels and kinds from the corpus.
+#[test]
+fn facets_agree_with_the_unfiltered_query() {
+    let corpus = &seed_corpus().corpus;
+    let all = loupe_corpus::api::query(corpus, "");
+    let values = loupe_corpus::api::facets(corpus);
+    let listed: usize = all.facets.values().map(|counts| counts.len()).sum();
+    assert_eq!(values.len(), listed);
+    for v in &values {
+        let facet = Facet::from_key(v.facet).unwrap();
+        assert_eq!(all.facets[facet.name()][v.value] as usize, v.count, "{} {}", v.facet, v.value);
+    }
+    let putin = values.iter().find(|v| v.facet == "entity" && v.value == "vladimir-putin").unwrap();
+    assert_eq!((putin.label, putin.kind), ("Vladimir Putin", "person"));
+    let trade = values.iter().find(|v| v.facet == "theme" && v.value == "trade").unwrap();
+    assert_eq!(trade.kind, "theme");
+    assert!(values.iter().any(|v| v.facet == "doc" && v.kind == "document"));
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use loupe_corpus::encode::{encode, FORMAT_VERSION};
-use loupe_corpus::site::{wasm, MARKER};
+use loupe_corpus::site::{engine, wasm, MARKER};
 use loupe_corpus::slot::{self, Slot};
 use wasm_encoder::{ConstExpr, CustomSection, DataSection, MemorySection, MemoryType, Module};
 
@@ -83,7 +83,7 @@ fn listing(dir: &Path) -> Vec<String> {
 }
 
 fn the_wasm(site: &Path) -> Vec<u8> {
-    let name = listing(site).into_iter().find(|n| n.ends_with(".wasm")).expect("a wasm file");
+    let name = listing(site).into_iter().find(|n| n.ends_with(".wasm") && !engine::is_engine_file(n)).expect("a wasm file");
     std::fs::read(site.join(name)).unwrap()
 }
 
@@ -110,6 +110,29 @@ fn a_site_carries_the_seed_corpus_and_can_be_built_again() {
     let (status, stderr) = loupe_build(&out, &seeds, &out);
     assert_eq!(status, Some(0), "{stderr}");
     assert_eq!(the_wasm(&out), module, "the same seeds give the same wasm");
+    std::fs::remove_dir_all(template.parent().unwrap()).unwrap();
+}
+
+#[test]
+fn the_engine_module_gets_the_same_corpus_and_its_load_once() {
+    let template = template("engine", app_module(FORMAT_VERSION, 17, None));
+    std::fs::write(template.join(engine::WASM), app_module(FORMAT_VERSION, 2, None)).unwrap();
+    std::fs::write(template.join(engine::JS), "async function __wbg_init() {}\nexport default __wbg_init;\n").unwrap();
+    let seeds = repo_root().join("seeds");
+    let out = template.parent().unwrap().join("site");
+    for _ in 0..2 {
+        // The second time, the site is its own template: its glue already has a `load()`.
+        let from = if out.exists() { out.clone() } else { template.clone() };
+        let (status, stderr) = loupe_build(&from, &seeds, &out);
+        assert_eq!(status, Some(0), "{stderr}");
+        let expected = encode(&loupe_corpus::compile::compile_dir(&seeds).corpus);
+        let module = std::fs::read(out.join(engine::WASM)).unwrap();
+        assert_eq!(wasm::placed_corpus(&module).unwrap(), Some(expected.as_slice()), "the engine holds the corpus");
+        let glue = std::fs::read_to_string(out.join(engine::JS)).unwrap();
+        assert!(glue.starts_with("async function __wbg_init()") && glue.matches("export function load()").count() == 1, "{glue}");
+        let worker = std::fs::read_to_string(out.join("sw.js")).unwrap();
+        assert!(!worker.contains("loupe-engine"), "the app never loads the engine: {worker}");
+    }
     std::fs::remove_dir_all(template.parent().unwrap()).unwrap();
 }
 

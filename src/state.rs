@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use loupe_corpus::query::Query;
 use loupe_corpus::slot::Slot;
 use loupe_corpus::Corpus;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where `loupe build` placed the corpus (see `loupe_corpus::slot`).
 #[used]
@@ -37,6 +37,18 @@ pub fn corpus() -> &'static Corpus {
         Ok(corpus) => corpus,
         Err(e) => panic!("the embedded corpus cannot be read: {e}"),
     })
+}
+
+/// Builds the word index once the first results are on screen and the page is idle, so the first
+/// search finds it ready (the corpus ships text, not an index: see `loupe_corpus::encode`).
+pub fn index_when_idle() {
+    let build = wasm_bindgen::closure::Closure::once_into_js(|| {
+        corpus().index();
+    });
+    // Safari has no `requestIdleCallback`: a timeout after the first paint instead.
+    if window().request_idle_callback(build.unchecked_ref()).is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(build.unchecked_ref(), 200);
+    }
 }
 
 fn window() -> web_sys::Window {

@@ -5,6 +5,7 @@ mod annotation;
 mod bad_input;
 mod command;
 mod fixtures;
+mod format;
 mod guide;
 mod hostile;
 mod queries;

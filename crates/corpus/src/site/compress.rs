@@ -6,9 +6,12 @@
 
 use super::Files;
 
-/// Brotli's highest quality and its largest standard window (16 MB).
-const BROTLI_QUALITY: u32 = 11;
-const BROTLI_WINDOW: u32 = 24;
+/// Brotli's highest quality and its largest standard window (16 MB); above [`LARGE`] bytes a
+/// lower quality, as quality 11 takes seconds per megabyte and `loupe build` has a budget.
+const BROTLI_QUALITY: i32 = 11;
+const BROTLI_QUALITY_LARGE: i32 = 9;
+const LARGE: usize = 1 << 20;
+const BROTLI_WINDOW: i32 = 24;
 
 /// A precompressed copy, made by [`add_copies`].
 pub fn is_copy(name: &str) -> bool {
@@ -21,7 +24,8 @@ fn compressible(name: &str) -> bool {
 
 fn brotli(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() / 3);
-    let params = brotli::enc::BrotliEncoderParams { quality: BROTLI_QUALITY as i32, lgwin: BROTLI_WINDOW as i32, ..Default::default() };
+    let quality = if bytes.len() > LARGE { BROTLI_QUALITY_LARGE } else { BROTLI_QUALITY };
+    let params = brotli::enc::BrotliEncoderParams { quality, lgwin: BROTLI_WINDOW, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing into a Vec cannot fail");
     out
 }

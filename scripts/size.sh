@@ -1,34 +1,43 @@
 #!/usr/bin/env bash
-# Reports the gzipped size of each file of the built site (dist/) and their total, for the app's
-# first load (html + js + wasm + css) and for the headless engine module (loupe-engine.js + its
-# wasm); with --check, fails when either exceeds its budget.
+# Reports the size of each first-load file of the built site (dist/): raw, gzipped (gzip -9) and
+# brotli (the `.br` copy `loupe build` writes beside it), and their totals, for the app's first
+# load (html + js + wasm + css) and for the headless engine module (loupe-engine.js + its wasm);
+# with --check, fails when a total exceeds its budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget_kb=${LOUPE_SIZE_BUDGET_KB:-290}
-engine_budget_kb=${LOUPE_ENGINE_BUDGET_KB:-110}
+budget_kb=${LOUPE_SIZE_BUDGET_KB:-340}
+budget_br_kb=${LOUPE_SIZE_BUDGET_BR_KB:-270}
+engine_budget_kb=${LOUPE_ENGINE_BUDGET_KB:-115}
 over=0
 
-# Prints each file's raw and gzipped bytes and their gzipped total against a budget in KB.
+# Prints each file's raw, gzipped and brotli bytes and the totals against budgets in KB (a brotli
+# budget of 0 is not checked).
 measure() {
-  local label=$1 budget=$2 total=0 file raw gz
-  shift 2
+  local label=$1 budget=$2 budget_br=$3 total=0 total_br=0 file raw gz br
+  shift 3
   for file in "$@"; do
     [[ -f "$file" ]] || continue
     raw=$(stat -c %s "$file")
     gz=$(gzip -9 -c "$file" | wc -c)
+    br=$(stat -c %s "$file.br" 2>/dev/null || echo 0)
     total=$((total + gz))
-    printf '%-44s %10d %10d\n' "${file#dist/}" "$raw" "$gz"
+    total_br=$((total_br + br))
+    printf '%-44s %10d %10d %10d\n' "${file#dist/}" "$raw" "$gz" "$br"
   done
-  printf '%-44s %10s %10d (budget %d KB = %d bytes)\n' "$label" "" "$total" "$budget" $((budget * 1000))
+  printf '%-44s %10s %10d %10d (budgets %d KB gzipped, %d KB brotli)\n' "$label" "" "$total" "$total_br" "$budget" "$budget_br"
   if [[ $total -gt $((budget * 1000)) ]]; then
-    echo "$label: size budget exceeded by $((total - budget * 1000)) bytes" >&2
+    echo "$label: gzipped size budget exceeded by $((total - budget * 1000)) bytes" >&2
+    over=1
+  fi
+  if [[ $budget_br -gt 0 && $total_br -gt $((budget_br * 1000)) ]]; then
+    echo "$label: brotli size budget exceeded by $((total_br - budget_br * 1000)) bytes" >&2
     over=1
   fi
 }
 
-printf '%-44s %10s %10s\n' file bytes gzipped
-measure "first load, gzipped" "$budget_kb" dist/index.html dist/loupe-app-*.js dist/shell-*.js dist/loupe-app-*.wasm dist/*.css
-measure "engine module, first load, gzipped" "$engine_budget_kb" dist/loupe-engine.js dist/loupe-engine_bg.wasm
+printf '%-44s %10s %10s %10s\n' file bytes gzipped brotli
+measure "first load" "$budget_kb" "$budget_br_kb" dist/index.html dist/loupe-app-*.js dist/shell-*.js dist/loupe-app-*.wasm dist/*.css
+measure "engine module, first load" "$engine_budget_kb" 0 dist/loupe-engine.js dist/loupe-engine_bg.wasm
 if [[ "${1:-}" == "--check" && $over -ne 0 ]]; then
   exit 1
 fi

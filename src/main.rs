@@ -13,4 +13,5 @@ fn main() {
     }));
     leptos::mount::mount_to_body(app::App);
     state::hide_loading();
+    state::index_when_idle();
 }

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use loupe_corpus::dates::Timeline;
 use loupe_corpus::query::Query;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The corpus `loupe build` placed, read as the headless engine reads it.
 pub use loupe_engine::corpus;
@@ -16,6 +16,18 @@ pub use loupe_engine::corpus;
 pub fn timeline() -> &'static Timeline {
     static TIMELINE: OnceLock<Timeline> = OnceLock::new();
     TIMELINE.get_or_init(|| Timeline::new(corpus()))
+}
+
+/// Builds the word index once the first results are on screen and the page is idle, so the first
+/// search finds it ready (the corpus ships text, not an index: see `loupe_corpus::encode`).
+pub fn index_when_idle() {
+    let build = wasm_bindgen::closure::Closure::once_into_js(|| {
+        corpus().index();
+    });
+    // Safari has no `requestIdleCallback`: a timeout after the first paint instead.
+    if window().request_idle_callback(build.unchecked_ref()).is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(build.unchecked_ref(), 200);
+    }
 }
 
 fn window() -> web_sys::Window {

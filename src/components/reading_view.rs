@@ -104,7 +104,7 @@ fn ReadDocument(document: u32) -> impl IntoView {
     let d = &c.documents[document as usize];
     let mut blocks = Vec::new();
     let mut section = None;
-    for &p in &c.index.facets.document[document as usize] {
+    for &p in &c.facets.document[document as usize] {
         let passage = &c.passages[p as usize];
         if section != Some(passage.section) {
             section = Some(passage.section);

@@ -45,7 +45,7 @@ fn DocumentMap(document: u32) -> impl IntoView {
     let view = expect_context::<View>();
     let c = corpus();
     let Document { title, .. } = &c.documents[document as usize];
-    let passages: &[u32] = &c.index.facets.document[document as usize];
+    let passages: &[u32] = &c.facets.document[document as usize];
     let width = LABEL_WIDTH + passages.len() as u32 * (CELL + GAP);
     let height = TOP + c.themes.len() as u32 * (CELL + GAP);
     let passage_count = passages.len();

@@ -2,15 +2,21 @@
 // the seed corpus and a 1,000-article synthetic corpus. Prints a markdown table.
 //
 // Run it through `bash scripts/bench.sh`, which builds dist/, dist-1000/ and the peers' data.
+// `bash scripts/bench.sh --10000` also builds and measures dist-10000/ (Loupe alone: no peer data
+// at that size). `LOUPE_BENCH_CORPORA=10000` (a comma-separated list of seed, 1000, 10000) picks
+// the corpora measured.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve, launch, repo } from '../browser/helpers.mjs';
 
-const CORPORA = [
+const ALL_CORPORA = [
   { name: 'seed', dist: 'dist', data: 'target/bench-data/seed.json', typed: 'partnership', facets: 'theme=forecasts&theme=trade&entity=russia' },
   { name: '1000 articles', dist: 'dist-1000', data: 'target/bench-data/seeds-1000.json', typed: 'partnership', facets: 'theme=forecasts&theme=trade&entity=russia' },
+  { name: '10000 articles', dist: 'dist-10000', data: null, typed: 'partnership', facets: 'theme=forecasts&theme=trade&entity=russia' },
 ];
+const picked = (process.env.LOUPE_BENCH_CORPORA || 'seed,1000').split(',');
+const CORPORA = ALL_CORPORA.filter((c) => picked.includes(c.name.split(' ')[0]));
 const RUNS = 15;
 /** Calls timed together per sample: Chromium coarsens `performance.now()` to 0.1 ms, longer than a seed query. */
 const BATCH = 20;
@@ -24,8 +30,9 @@ function bytes(corpus) {
   const dist = path.join(repo, corpus.dist);
   const first = fs.readdirSync(dist).filter((f) => /^(index\.html|loupe-app-.*\.(js|wasm)|shell-.*\.js|main-.*\.css)$/.test(f));
   const loupe = first.reduce((n, f) => n + gz(path.join(corpus.dist, f)), 0);
-  const peers = ['tests/bench/peers.html', 'tests/bench/peers.js', 'tests/node_modules/minisearch/dist/umd/index.js', 'tests/node_modules/itemsjs/dist/index.umd.js', corpus.data]
-    .reduce((n, f) => n + gz(f), 0);
+  const peers = corpus.data
+    ? ['tests/bench/peers.html', 'tests/bench/peers.js', 'tests/node_modules/minisearch/dist/umd/index.js', 'tests/node_modules/itemsjs/dist/index.umd.js', corpus.data].reduce((n, f) => n + gz(f), 0)
+    : NaN;
   return { loupe, peers };
 }
 
@@ -34,7 +41,7 @@ async function coldStart(browser, url) {
   const page = await browser.newPage();
   await page.addInitScript(() => {
     window.__wasmMemory = 0;
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory.buffer.byteLength; });
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory.buffer.byteLength; window.__started = performance.now(); });
     new MutationObserver((_, observer) => {
       if (document.querySelector('[data-passage]')) {
         observer.disconnect();
@@ -45,12 +52,18 @@ async function coldStart(browser, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__painted, null, { timeout: 60000 });
   const painted = await page.evaluate(() => window.__painted);
+  // Where the time went: the wasm (or the peers' data) fetched, then the app started (compiled,
+  // instantiated, corpus decoded, first view rendered: Trunk's event fires after `main`).
+  const phases = await page.evaluate(() => ({
+    fetched: Math.max(0, ...performance.getEntriesByType('resource').filter((r) => /\.(wasm|json)/.test(r.name)).map((r) => r.responseEnd)),
+    started: window.__started || NaN,
+  }));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
   const wasm = await page.evaluate(() => window.__wasmMemory);
-  return { page, painted, memory: heap + wasm };
+  return { page, painted, phases, memory: heap + wasm };
 }
 
 /** Words typed for the keystroke latency, each into an emptied box: 38 samples. */
@@ -106,28 +119,35 @@ for (const corpus of CORPORA) {
   if (!fs.existsSync(path.join(repo, corpus.dist))) { console.error(`skipping ${corpus.name}: ${corpus.dist}/ is not built`); continue; }
   const queries = [`q=${corpus.typed}`, corpus.facets, `q=china&${corpus.facets}`, 'q=diplomatc'];
   const cold = { loupe: [], peers: [] };
+  const phases = { fetched: [], started: [], peersFetched: [] };
   let loupeMemory = 0;
-  let peersMemory = 0;
+  let peersMemory = NaN;
   let typing = [];
   let loupeQueries = [];
   let peerQueries = [];
   for (let i = 0; i < 5; i++) {
     const loupe = await coldStart(browser, `${server.url}${corpus.dist}/index.html`);
     cold.loupe.push(loupe.painted);
+    phases.fetched.push(loupe.phases.fetched);
+    phases.started.push(loupe.phases.started);
     loupeMemory = loupe.memory;
     if (i === 0) {
       typing = await keystrokes(loupe.page, TYPED_WORDS);
       loupeQueries = await queryLatency(loupe.page, 'loupe', queries);
     }
     await loupe.page.close();
+    if (!corpus.data) continue;
     const peers = await coldStart(browser, `${server.url}tests/bench/peers.html?data=/${corpus.data}`);
     cold.peers.push(peers.painted);
+    phases.peersFetched.push(peers.phases.fetched);
     peersMemory = peers.memory;
     if (i === 0) peerQueries = await queryLatency(peers.page, 'peers', queries);
     await peers.page.close();
   }
   const size = bytes(corpus);
   rows.push([corpus.name, 'cold start → first results painted (ms, median)', median(cold.loupe), median(cold.peers)]);
+  rows.push([corpus.name, '… of which fetched: the wasm / the peers\' data (ms, median)', median(phases.fetched), corpus.data ? median(phases.peersFetched) : NaN]);
+  rows.push([corpus.name, '… of which app started: compiled, decoded, first view built (ms, median)', median(phases.started), NaN]);
   rows.push([corpus.name, 'query latency (ms, median)', median(loupeQueries), median(peerQueries)]);
   rows.push([corpus.name, 'query latency (ms, p95)', p95(loupeQueries), p95(peerQueries)]);
   rows.push([corpus.name, 'keystroke → results painted (ms, median / p95)', `${median(typing).toFixed(1)} / ${p95(typing).toFixed(1)}`, '']);
@@ -137,10 +157,10 @@ for (const corpus of CORPORA) {
 await browser.close();
 await server.close();
 
-const fmt = (x) => (typeof x === 'number' ? x.toFixed(x < 10 ? 2 : 1) : x);
+const fmt = (x) => (x === undefined || Number.isNaN(x) ? '' : typeof x === 'number' ? x.toFixed(x < 10 ? 2 : 1) : x);
 console.log('| corpus | measure | Loupe | MiniSearch + ItemsJS | Loupe ÷ peers |');
 console.log('|---|---|---|---|---|');
 for (const [corpus, measure, loupe, peers] of rows) {
-  const ratio = typeof loupe === 'number' && typeof peers === 'number' && peers > 0 ? (loupe / peers).toFixed(2) : '';
+  const ratio = typeof loupe === 'number' && typeof peers === 'number' && peers > 0 && !Number.isNaN(peers) ? (loupe / peers).toFixed(2) : '';
   console.log(`| ${corpus} | ${measure} | ${fmt(loupe)} | ${fmt(peers)} | ${ratio} |`);
 }

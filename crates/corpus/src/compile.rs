@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use crate::diag::Diagnostic;
-use crate::index::Index;
 use crate::model::{Corpus, Document, Entity, Passage, Section, Theme};
 use crate::parse::{self, ParsedDocument, Sidecar};
 use crate::tag::{DocumentState, EntityTagger, ThemeTagger};
@@ -179,7 +178,7 @@ fn usable<T>(result: Result<(T, Vec<Diagnostic>), Vec<Diagnostic>>, diagnostics:
 }
 
 fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tagger: &mut EntityTagger, themes: &vocab::ThemesFile) -> Corpus {
-    let mut corpus = Corpus {
+    let mut corpus = Parts {
         themes: themes
             .themes
             .iter()
@@ -238,12 +237,23 @@ fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tag
         });
     }
     keep_mentioned_entities(&mut corpus, entity_tagger);
-    corpus.index = Index::build(&corpus);
-    corpus
+    let Parts { documents, sections, passages, themes, entities, stop_words } = corpus;
+    Corpus::new(documents, sections, passages, themes, entities, stop_words)
+}
+
+/// A corpus being assembled.
+#[derive(Default)]
+struct Parts {
+    documents: Vec<Document>,
+    sections: Vec<Section>,
+    passages: Vec<Passage>,
+    themes: Vec<Theme>,
+    entities: Vec<Entity>,
+    stop_words: Vec<String>,
 }
 
 /// Only entities the corpus names are kept; passage references are renumbered to match.
-fn keep_mentioned_entities(corpus: &mut Corpus, tagger: &EntityTagger) {
+fn keep_mentioned_entities(corpus: &mut Parts, tagger: &EntityTagger) {
     let mut mentioned: Vec<bool> = vec![false; tagger.entities.len()];
     for p in &corpus.passages {
         p.entities.iter().chain(&p.voices).for_each(|&e| mentioned[e as usize] = true);

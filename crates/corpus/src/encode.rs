@@ -7,18 +7,36 @@
 //! |---|---|
 //! | 0..6  | magic `LOUPE\0` |
 //! | 6..8  | format version, `u16` ([`FORMAT_VERSION`]) |
-//! | 8..   | the [`Corpus`] in postcard encoding |
+//! | 8..   | a [`Wire`] in postcard encoding |
 //!
-//! Postcard writes integers as LEB128 varints, strings and vectors as a varint length then the
-//! items, structs as their fields in declaration order and enums as a varint variant index. So
-//! the schema is the field order of the types in `model.rs` and `index.rs`: reordering, adding
-//! or removing a field there is a format change and must bump [`FORMAT_VERSION`]. Posting lists
-//! are ascending passage positions; they are stored as varints, so small corpora stay small.
+//! Postcard writes unsigned integers as LEB128 varints, signed ones zigzagged then as varints,
+//! strings and vectors as a varint length then the items, and structs as their fields in
+//! declaration order. So the schema is the field order of [`Wire`] (and of `Document`, `Section`,
+//! `Theme` and `Entity` in `model.rs`): reordering, adding or removing a field is a format
+//! change and must bump [`FORMAT_VERSION`]; `tests/it/format.rs` pins the bytes of a tiny corpus.
+//!
+//! Version 4 ships what the page reads and nothing it can rebuild (version 3 was the whole
+//! in-memory `Corpus`, 12.8 KB per synthetic article, 5.2 MB gzipped at 1,000 articles):
+//! - **No index.** Facet postings are rebuilt from the passages when decoding (a pass over
+//!   them), the word index on the first search (`Corpus::index`): postings with positions were
+//!   three fifths of version 3 and compress badly, while the text they come from compresses well.
+//! - **Text once.** Every passage's text end to end in one string (one stream for the
+//!   compressor), cut by byte lengths. Passage ids (`<document>-p<n>`) and theme evidence
+//!   texts (the words its spans cover) are derived; only exceptions are stored.
+//! - **Columns of small numbers.** Per-passage fields are separate columns, as deltas from the
+//!   previous passage (section, document, line) or within the passage (entity ids, span starts),
+//!   so most values are one byte and repeat.
+//! - **Build-only fields stay behind**: mentions and sentence spans (`loupe export` and the
+//!   tagger use them from the compiled corpus, never from these bytes).
 
-use crate::model::Corpus;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Corpus, Document, Entity, Evidence, Passage, Section, Span, Theme, ThemeHit};
 
 pub const MAGIC: &[u8; 6] = b"LOUPE\0";
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
+/// Joins the spans of an evidence of several words into its text (`warn … may`).
+const ELLIPSIS: &str = " … ";
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum DecodeError {
@@ -39,11 +57,217 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+/// The encoded corpus (version 4). Per-passage columns have one value per passage; per-hit,
+/// per-evidence and per-span columns one per item, in passage order.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Wire {
+    documents: Vec<Document>,
+    /// Per section: its document minus the previous section's, its heading and line.
+    sections: Vec<(i32, String, u32)>,
+    /// Sections whose id is not `<document id>/<slug of the heading>`.
+    odd_section_ids: Vec<(u32, String)>,
+    themes: Vec<Theme>,
+    entities: Vec<Entity>,
+    stop_words: Vec<String>,
+    /// Evidence rule names, referred to by position.
+    rules: Vec<String>,
+    /// Every passage's text, end to end.
+    text: String,
+    /// Per passage: its text's length in bytes.
+    text_lengths: Vec<u32>,
+    /// Per passage: its document, section and line, minus the previous passage's.
+    document_steps: Vec<i32>,
+    section_steps: Vec<i32>,
+    line_steps: Vec<i32>,
+    /// Passages whose id is not `<document id>-p<n>` (n counting the document's passages).
+    odd_ids: Vec<(u32, String)>,
+    /// Per passage: how many entities, then each (ascending) minus the one before, from 0.
+    entity_counts: Vec<u32>,
+    entity_steps: Vec<u32>,
+    /// The same for voices.
+    voice_counts: Vec<u32>,
+    voice_steps: Vec<u32>,
+    /// Per passage: how many themes; per theme hit: theme minus the previous hit's in the
+    /// passage, score minus the sum of its evidences' weights (0 unless a rule changes), how
+    /// many evidences.
+    hit_counts: Vec<u32>,
+    hit_themes: Vec<i32>,
+    hit_scores: Vec<i32>,
+    evidence_counts: Vec<u32>,
+    /// Per evidence: rule, weight, how many spans, and how its text is made
+    /// ([`TEXT_FIRST_SPAN`], [`TEXT_ALL_SPANS`], or else the next of `evidence_texts`).
+    evidence_rules: Vec<u32>,
+    evidence_weights: Vec<u32>,
+    span_counts: Vec<u32>,
+    evidence_text_kinds: Vec<u8>,
+    evidence_texts: Vec<String>,
+    /// Per span, counted in word starts and ends ([`word_starts`], [`word_ends`]) of the
+    /// passage's text rather than bytes: its start's word-start number minus the previous
+    /// span's in the passage (from 0) and its bytes after that word start (0 unless the span
+    /// starts inside a word); then how many word ends it holds and its bytes after the last.
+    span_starts: Vec<i32>,
+    span_start_offsets: Vec<u32>,
+    span_ends: Vec<u32>,
+    span_end_offsets: Vec<u32>,
+}
+
+/// The evidence's text is the words of its first span (a cue, however often it occurs).
+const TEXT_FIRST_SPAN: u8 = 0;
+/// The evidence's text is the words of all its spans joined by [`ELLIPSIS`] (a construction).
+const TEXT_ALL_SPANS: u8 = 1;
+/// The evidence's text is stored.
+const TEXT_STORED: u8 = 2;
+
+fn passage_id(document: &Document, n: usize) -> String {
+    format!("{}-p{n}", document.id)
+}
+
+fn section_id(document: &Document, heading: &str) -> String {
+    format!("{}/{}", document.id, crate::text::slug(heading))
+}
+
+/// A byte of a word, for counting spans in words: ASCII letters and digits, and any byte of a
+/// character beyond ASCII. Only the encoder and decoder need agree on it (offsets make any
+/// span exact), so it is a byte test, not the tokenizer.
+fn in_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Byte positions where a word starts.
+fn word_starts(text: &str) -> Vec<u32> {
+    let b = text.as_bytes();
+    (0..b.len()).filter(|&i| in_word(b[i]) && (i == 0 || !in_word(b[i - 1]))).map(|i| i as u32).collect()
+}
+
+/// Byte positions just after a word ends.
+fn word_ends(text: &str) -> Vec<u32> {
+    let b = text.as_bytes();
+    (1..=b.len()).filter(|&i| in_word(b[i - 1]) && (i == b.len() || !in_word(b[i]))).map(|i| i as u32).collect()
+}
+
+/// `at` as (how many of `marks` are at or before it, its bytes after the last of those, or
+/// after `from` when none is).
+fn count_marks(marks: &[u32], from: u32, at: u32) -> (u32, u32) {
+    let n = marks.partition_point(|&m| m <= at);
+    let base = if n > 0 { marks[n - 1].max(from) } else { from };
+    (n as u32, at.wrapping_sub(base))
+}
+
+fn joined_spans(text: &str, spans: &[Span]) -> String {
+    spans.iter().map(|s| s.slice(text)).collect::<Vec<_>>().join(ELLIPSIS)
+}
+
+fn step(now: u32, before: u32) -> i32 {
+    now.wrapping_sub(before) as i32
+}
+
+fn ascending_steps(ids: &[u32], counts: &mut Vec<u32>, steps: &mut Vec<u32>) {
+    counts.push(ids.len() as u32);
+    let mut before = 0;
+    for &id in ids {
+        steps.push(id.wrapping_sub(before));
+        before = id;
+    }
+}
+
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    let mut out = Vec::with_capacity(8 + corpus.passages.len() * 512);
+    let mut w = Wire {
+        documents: corpus.documents.clone(),
+        themes: corpus.themes.clone(),
+        entities: corpus.entities.clone(),
+        stop_words: corpus.stop_words.clone(),
+        text: corpus.passages.iter().map(|p| p.text.as_str()).collect(),
+        ..Wire::default()
+    };
+    let mut document_before = 0;
+    for (i, section) in corpus.sections.iter().enumerate() {
+        w.sections.push((step(section.document, document_before), section.heading.clone(), section.line));
+        document_before = section.document;
+        if corpus.documents.get(section.document as usize).is_none_or(|d| section_id(d, &section.heading) != section.id) {
+            w.odd_section_ids.push((i as u32, section.id.clone()));
+        }
+    }
+    let (mut before, mut n) = ((0, 0, 0), 0);
+    for (i, p) in corpus.passages.iter().enumerate() {
+        n = if i > 0 && p.document == before.0 { n + 1 } else { 1 };
+        if corpus.documents.get(p.document as usize).is_none_or(|d| passage_id(d, n) != p.id) {
+            w.odd_ids.push((i as u32, p.id.clone()));
+        }
+        w.text_lengths.push(p.text.len() as u32);
+        w.document_steps.push(step(p.document, before.0));
+        w.section_steps.push(step(p.section, before.1));
+        w.line_steps.push(step(p.line, before.2));
+        before = (p.document, p.section, p.line);
+        ascending_steps(&p.entities, &mut w.entity_counts, &mut w.entity_steps);
+        ascending_steps(&p.voices, &mut w.voice_counts, &mut w.voice_steps);
+        w.hit_counts.push(p.themes.len() as u32);
+        let (mut span_before, mut theme_before) = (0, 0);
+        let (starts, ends) = if p.themes.is_empty() { (Vec::new(), Vec::new()) } else { (word_starts(&p.text), word_ends(&p.text)) };
+        for hit in &p.themes {
+            w.hit_themes.push(step(hit.theme, theme_before));
+            theme_before = hit.theme;
+            w.hit_scores.push(step(hit.score, hit.evidence.iter().fold(0u32, |sum, e| sum.wrapping_add(e.weight))));
+            w.evidence_counts.push(hit.evidence.len() as u32);
+            for e in &hit.evidence {
+                let rule = match w.rules.iter().position(|r| *r == e.rule) {
+                    Some(rule) => rule,
+                    None => {
+                        w.rules.push(e.rule.clone());
+                        w.rules.len() - 1
+                    }
+                };
+                w.evidence_rules.push(rule as u32);
+                w.evidence_weights.push(e.weight);
+                w.span_counts.push(e.spans.len() as u32);
+                let first = e.spans.first().map(|s| s.slice(&p.text));
+                if first == Some(e.text.as_str()) {
+                    w.evidence_text_kinds.push(TEXT_FIRST_SPAN);
+                } else if joined_spans(&p.text, &e.spans) == e.text {
+                    w.evidence_text_kinds.push(TEXT_ALL_SPANS);
+                } else {
+                    w.evidence_text_kinds.push(TEXT_STORED);
+                    w.evidence_texts.push(e.text.clone());
+                }
+                for s in &e.spans {
+                    let (start, offset) = count_marks(&starts, 0, s.start);
+                    w.span_starts.push(step(start, span_before));
+                    w.span_start_offsets.push(offset);
+                    span_before = start;
+                    let before_start = ends.partition_point(|&m| m <= s.start) as u32;
+                    let (end, offset) = count_marks(&ends, s.start, s.end);
+                    w.span_ends.push(end.wrapping_sub(before_start));
+                    w.span_end_offsets.push(offset);
+                }
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(8 + w.text.len() * 3 / 2);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    postcard::to_extend(corpus, out).expect("encoding into a Vec cannot fail")
+    postcard::to_extend(&w, out).expect("encoding into a Vec cannot fail")
+}
+
+/// Reads columns in order; running out is corruption, never a panic.
+struct Column<'a, T>(std::slice::Iter<'a, T>, &'static str);
+
+impl<T: Copy> Column<'_, T> {
+    fn next(&mut self) -> Result<T, DecodeError> {
+        self.0.next().copied().ok_or_else(|| DecodeError::Corrupt(format!("{} column too short", self.1)))
+    }
+}
+
+fn column<'a, T>(values: &'a [T], name: &'static str) -> Column<'a, T> {
+    Column(values.iter(), name)
+}
+
+fn ascending(counts: &mut Column<u32>, steps: &mut Column<u32>) -> Result<Vec<u32>, DecodeError> {
+    let mut before = 0u32;
+    (0..counts.next()?)
+        .map(|_| {
+            before = before.wrapping_add(steps.next()?);
+            Ok(before)
+        })
+        .collect()
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
@@ -53,7 +277,94 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     if found != FORMAT_VERSION {
         return Err(DecodeError::WrongVersion { found, expected: FORMAT_VERSION });
     }
-    postcard::from_bytes(body).map_err(|e| DecodeError::Corrupt(e.to_string()))
+    let w: Wire = postcard::from_bytes(body).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let corrupt = |why: &str| DecodeError::Corrupt(why.to_string());
+    let (mut document_steps, mut section_steps, mut line_steps) =
+        (column(&w.document_steps, "document"), column(&w.section_steps, "section"), column(&w.line_steps, "line"));
+    let (mut entity_counts, mut entity_steps) = (column(&w.entity_counts, "entity"), column(&w.entity_steps, "entity"));
+    let (mut voice_counts, mut voice_steps) = (column(&w.voice_counts, "voice"), column(&w.voice_steps, "voice"));
+    let mut hit_counts = column(&w.hit_counts, "hit");
+    let (mut hit_themes, mut hit_scores) = (column(&w.hit_themes, "hit"), column(&w.hit_scores, "hit"));
+    let mut evidence_counts = column(&w.evidence_counts, "evidence");
+    let (mut rules, mut weights, mut span_counts, mut kinds) =
+        (column(&w.evidence_rules, "evidence"), column(&w.evidence_weights, "evidence"), column(&w.span_counts, "evidence"), column(&w.evidence_text_kinds, "evidence"));
+    let mut stored_texts = w.evidence_texts.into_iter();
+    let (mut span_starts, mut span_start_offsets) = (column(&w.span_starts, "span"), column(&w.span_start_offsets, "span"));
+    let (mut span_ends, mut span_end_offsets) = (column(&w.span_ends, "span"), column(&w.span_end_offsets, "span"));
+    let mut sections = Vec::with_capacity(w.sections.len());
+    let mut odd_section_ids = w.odd_section_ids.into_iter().peekable();
+    let mut document_before = 0u32;
+    for (i, (document, heading, line)) in w.sections.into_iter().enumerate() {
+        let document = document_before.wrapping_add(document as u32);
+        document_before = document;
+        let id = match odd_section_ids.next_if(|(at, _)| *at == i as u32) {
+            Some((_, id)) => id,
+            None => section_id(w.documents.get(document as usize).ok_or_else(|| corrupt("section document"))?, &heading),
+        };
+        sections.push(Section { id, document, heading, line });
+    }
+    let mut odd_ids = w.odd_ids.into_iter().peekable();
+    let mut passages = Vec::with_capacity(w.text_lengths.len());
+    let (mut before, mut n, mut offset) = ((0u32, 0u32, 0u32), 0, 0usize);
+    for (i, &length) in w.text_lengths.iter().enumerate() {
+        let end = offset.checked_add(length as usize).ok_or_else(|| corrupt("text length"))?;
+        let text = w.text.get(offset..end).ok_or_else(|| corrupt("text lengths do not cut the text store"))?.to_string();
+        offset = end;
+        let document = before.0.wrapping_add(document_steps.next()? as u32);
+        let section = before.1.wrapping_add(section_steps.next()? as u32);
+        let line = before.2.wrapping_add(line_steps.next()? as u32);
+        n = if i > 0 && document == before.0 { n + 1 } else { 1 };
+        before = (document, section, line);
+        let id = match odd_ids.next_if(|(at, _)| *at == i as u32) {
+            Some((_, id)) => id,
+            None => passage_id(w.documents.get(document as usize).ok_or_else(|| corrupt("passage document"))?, n),
+        };
+        if sections.get(section as usize).is_none() {
+            return Err(corrupt("passage section"));
+        }
+        let entities = ascending(&mut entity_counts, &mut entity_steps)?;
+        let voices = ascending(&mut voice_counts, &mut voice_steps)?;
+        if entities.iter().chain(&voices).any(|&e| e as usize >= w.entities.len()) {
+            return Err(corrupt("passage entity"));
+        }
+        let (mut span_before, mut theme) = (0u32, 0u32);
+        let mut themes = Vec::new();
+        let hits = hit_counts.next()?;
+        let (starts, ends) = if hits == 0 { (Vec::new(), Vec::new()) } else { (word_starts(&text), word_ends(&text)) };
+        for _ in 0..hits {
+            theme = theme.wrapping_add(hit_themes.next()? as u32);
+            if theme as usize >= w.themes.len() {
+                return Err(corrupt("theme hit"));
+            }
+            let score_step = hit_scores.next()?;
+            let mut evidence = Vec::new();
+            for _ in 0..evidence_counts.next()? {
+                let rule = w.rules.get(rules.next()? as usize).ok_or_else(|| corrupt("evidence rule"))?.clone();
+                let weight = weights.next()?;
+                let spans = (0..span_counts.next()?)
+                    .map(|_| {
+                        let start_mark = span_before.wrapping_add(span_starts.next()? as u32);
+                        span_before = start_mark;
+                        let mark = |marks: &[u32], n: u32, from: u32| if n == 0 { Some(from) } else { marks.get(n as usize - 1).map(|&m| m.max(from)) };
+                        let start = mark(&starts, start_mark, 0).ok_or_else(|| corrupt("span start"))?.wrapping_add(span_start_offsets.next()?);
+                        let end_mark = (ends.partition_point(|&m| m <= start) as u32).wrapping_add(span_ends.next()?);
+                        let end = mark(&ends, end_mark, start).ok_or_else(|| corrupt("span end"))?.wrapping_add(span_end_offsets.next()?);
+                        Ok(Span { start, end })
+                    })
+                    .collect::<Result<Vec<Span>, DecodeError>>()?;
+                let text = match kinds.next()? {
+                    TEXT_FIRST_SPAN => spans.first().map_or("", |s| s.slice(&text)).to_string(),
+                    TEXT_ALL_SPANS => joined_spans(&text, &spans),
+                    _ => stored_texts.next().ok_or_else(|| corrupt("evidence text"))?,
+                };
+                evidence.push(Evidence { rule, text, weight, spans });
+            }
+            let score = evidence.iter().fold(0u32, |sum, e| sum.wrapping_add(e.weight)).wrapping_add(score_step as u32);
+            themes.push(ThemeHit { theme, score, evidence });
+        }
+        passages.push(Passage { id, document, section, line, text, sentences: Vec::new(), themes, mentions: Vec::new(), entities, voices });
+    }
+    Ok(Corpus::new(w.documents, sections, passages, w.themes, w.entities, w.stop_words))
 }
 
 #[cfg(test)]

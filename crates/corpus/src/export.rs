@@ -87,7 +87,7 @@ impl<'a> ExportDocument<'a> {
 
 impl<'a> Export<'a> {
     pub fn new(corpus: &'a Corpus) -> Self {
-        let facets = &corpus.index.facets;
+        let facets = &corpus.facets;
         let entity_id = |e: &u32| corpus.entities[*e as usize].id.as_str();
         Export {
             documents: corpus.documents.iter().map(ExportDocument::new).collect(),

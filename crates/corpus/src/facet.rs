@@ -128,7 +128,7 @@ impl Facet {
 
     /// The passages carrying the value, ascending.
     pub fn postings(self, corpus: &Corpus, value: u32) -> &[u32] {
-        (self.row().postings)(&corpus.index.facets).get(value as usize).map_or(&[], Vec::as_slice)
+        (self.row().postings)(&corpus.facets).get(value as usize).map_or(&[], Vec::as_slice)
     }
 
     /// The position of a value by its id.

@@ -191,7 +191,7 @@ fn complete_word(corpus: &Corpus, typed: &Typed, base: &Evaluation, is_stop: &dy
     if word.chars().count() < PREFIX_MIN_CHARS {
         return Vec::new();
     }
-    let index = &corpus.index;
+    let index = corpus.index();
     let mut completions: Vec<(u32, &str)> = index
         .with_prefix(word)
         .map(|t| &index.terms[t as usize])

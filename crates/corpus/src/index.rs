@@ -1,14 +1,13 @@
 //! The index: facet postings (value → passages) and term postings (folded word → passages and
-//! positions), grouped into stem families for stemmed search.
+//! positions), grouped into stem families for stemmed search. Neither is encoded: both are built
+//! from the passages, facets when the corpus is made, words on the first search.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Corpus, Passage};
 use crate::text::{self, Analyzer};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     /// Every folded word of the corpus, sorted by `term` for binary and prefix search.
     pub terms: Vec<TermPostings>,
@@ -16,10 +15,9 @@ pub struct Index {
     pub families: Vec<StemFamily>,
     /// Number of words in each passage, by passage position (BM25's document length).
     pub passage_lengths: Vec<u32>,
-    pub facets: FacetPostings,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TermPostings {
     /// The folded word (`russia` for `Russia’s`); hyphenated compounds also appear joined
     /// (`multipolar` for `multi-polar`).
@@ -31,13 +29,13 @@ pub struct TermPostings {
     pub joined: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StemFamily {
     pub stem: String,
     pub terms: Vec<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Posting {
     pub passage: u32,
     /// Word positions within the passage (indexes into `text::words`), ascending.
@@ -46,7 +44,7 @@ pub struct Posting {
 
 /// For each facet, one ascending list of passage positions per value (indexed like the
 /// corpus's `themes`, `entities`, `sections` and `documents`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FacetPostings {
     pub theme: Vec<Vec<u32>>,
     pub entity: Vec<Vec<u32>>,
@@ -87,7 +85,7 @@ impl Index {
     pub fn build(corpus: &Corpus) -> Index {
         let analyzer = Analyzer::default();
         // Term → (postings, only ever joined).
-        let mut by_term: BTreeMap<String, (Vec<Posting>, bool)> = BTreeMap::new();
+        let mut by_term: HashMap<String, (Vec<Posting>, bool)> = HashMap::new();
         let mut passage_lengths = Vec::with_capacity(corpus.passages.len());
         // Sections at their line 0 have no heading of their own.
         let heading_terms: Vec<Vec<SearchTerm>> = corpus.sections.iter().map(|s| if s.line == 0 { Vec::new() } else { search_terms(&s.heading) }).collect();
@@ -112,13 +110,14 @@ impl Index {
                 }
             }
         }
-        let terms: Vec<TermPostings> = by_term.into_iter().map(|(term, (postings, joined))| TermPostings { term, postings, joined }).collect();
+        let mut terms: Vec<TermPostings> = by_term.into_iter().map(|(term, (postings, joined))| TermPostings { term, postings, joined }).collect();
+        terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
         let mut families: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (i, t) in terms.iter().enumerate() {
             families.entry(analyzer.stem(&t.term)).or_default().push(i as u32);
         }
         let families = families.into_iter().map(|(stem, terms)| StemFamily { stem, terms }).collect();
-        Index { terms, families, passage_lengths, facets: FacetPostings::build(corpus) }
+        Index { terms, families, passage_lengths }
     }
 
     /// Position of a folded word in `terms`.
@@ -142,7 +141,7 @@ impl Index {
 }
 
 impl FacetPostings {
-    fn build(corpus: &Corpus) -> FacetPostings {
+    pub(crate) fn build(corpus: &Corpus) -> FacetPostings {
         let mut facets = FacetPostings {
             theme: vec![Vec::new(); corpus.themes.len()],
             entity: vec![Vec::new(); corpus.entities.len()],

@@ -3,11 +3,13 @@
 //! Everything is addressed by position (`u32` indexes into the vectors here); string ids are
 //! for URLs and JSON. Passages are stored in corpus order: document order, then source order.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
-use crate::index::Index;
+use crate::index::{FacetPostings, Index};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub sections: Vec<Section>,
@@ -16,7 +18,11 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
     /// Folded words a search of several words ignores (`what`, `about`), sorted.
     pub stop_words: Vec<String>,
-    pub index: Index,
+    /// Facet value → passages; built with the corpus (compiled or decoded), cheap.
+    pub facets: FacetPostings,
+    /// The word index, built from the passages' text on first use (the first search), never
+    /// encoded: a reader who only filters never pays for it, and the page's bytes stay text.
+    index: OnceLock<Index>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,7 +48,7 @@ pub struct Section {
     pub line: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Passage {
     /// `<document id>-p<n>`, n counting the document's passages from 1.
     pub id: String,
@@ -51,9 +57,10 @@ pub struct Passage {
     /// 1-based source line where the paragraph starts.
     pub line: u32,
     pub text: String,
-    /// Byte ranges of the sentences in `text`.
+    /// Byte ranges of the sentences in `text`; build time only (not encoded, empty when decoded).
     pub sentences: Vec<Span>,
     pub themes: Vec<ThemeHit>,
+    /// Build time only (not encoded, empty when decoded).
     pub mentions: Vec<Mention>,
     /// Entities named in the passage, ascending, without repeats.
     pub entities: Vec<u32>,
@@ -78,7 +85,7 @@ impl Span {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ThemeHit {
     pub theme: u32,
     pub score: u32,
@@ -86,7 +93,7 @@ pub struct ThemeHit {
 }
 
 /// Why a passage carries a theme: the words that triggered it and the rule that counted them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     /// The rule, as named in `themes.toml` (`cue`, `modal`, `modal+verb`, `modal+context`, ...).
     pub rule: String,
@@ -97,7 +104,7 @@ pub struct Evidence {
     pub spans: Vec<Span>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub entity: u32,
     pub span: Span,
@@ -164,6 +171,18 @@ pub struct Entity {
 }
 
 impl Corpus {
+    /// A corpus of these parts, its facet postings built and its word index left for first use.
+    pub fn new(documents: Vec<Document>, sections: Vec<Section>, passages: Vec<Passage>, themes: Vec<Theme>, entities: Vec<Entity>, stop_words: Vec<String>) -> Self {
+        let mut corpus = Corpus { documents, sections, passages, themes, entities, stop_words, ..Corpus::default() };
+        corpus.facets = FacetPostings::build(&corpus);
+        corpus
+    }
+
+    /// The word index, built on the first call.
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::build(self))
+    }
+
     pub fn passage_index(&self, id: &str) -> Option<u32> {
         self.passages.iter().position(|p| p.id == id).map(|i| i as u32)
     }

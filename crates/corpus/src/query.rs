@@ -223,7 +223,7 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         clauses.entry(clause_of(corpus, facet, index)).or_insert_with(|| BitSet::empty(n)).insert_all(postings);
     }
     let timeline = Timeline::new(corpus);
-    let documents = &corpus.index.facets.document;
+    let documents = &corpus.facets.document;
     if query.dates.is_active() {
         let mut dated = BitSet::empty(n);
         for (postings, &date) in documents.iter().zip(&timeline.dates) {

@@ -219,7 +219,7 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Found> {
     }
     let analyzer = Analyzer::default();
     let n = corpus.passages.len();
-    let lengths = &corpus.index.passage_lengths;
+    let lengths = &corpus.index().passage_lengths;
     let average_length = (lengths.iter().map(|&l| l as f32).sum::<f32>() / n.max(1) as f32).max(1.0);
     let mut excluded = vec![false; n];
     let mut positive: Vec<Matches> = Vec::new();
@@ -227,7 +227,7 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Found> {
     for clause in &query.clauses {
         let matches = match_clause(corpus, &analyzer, clause);
         if let Some(term) = matches.corrected {
-            corrections.push(Correction { typed: clause.words.join(" "), read_as: corpus.index.terms[term as usize].term.clone() });
+            corrections.push(Correction { typed: clause.words.join(" "), read_as: corpus.index().terms[term as usize].term.clone() });
         }
         if clause.negated {
             matches.passages().for_each(|p| excluded[p as usize] = true);
@@ -281,7 +281,7 @@ pub fn match_clause(corpus: &Corpus, analyzer: &Analyzer, clause: &Clause) -> Ma
 
 /// The dictionary terms a word matches, each once with its best tier.
 fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fuzzy: bool) -> Vec<(u32, Tier)> {
-    let index = &corpus.index;
+    let index = corpus.index();
     let mut variants: Vec<(u32, Tier)> = index.term(word).map(|term| (term, Tier::Exact)).into_iter().collect();
     variants.extend(index.family(&analyzer.stem(word)).iter().map(|&term| (term, Tier::Stemmed)));
     if prefix && word.chars().count() >= PREFIX_MIN_CHARS {
@@ -312,11 +312,11 @@ fn match_word(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fu
     let variants = word_variants(corpus, analyzer, word, prefix, fuzzy);
     if variants.iter().all(|(_, tier)| *tier == Tier::Fuzzy) {
         // Read as the most used of the words one edit away.
-        let terms = &corpus.index.terms;
+        let terms = &corpus.index().terms;
         matches.corrected = variants.iter().map(|(term, _)| *term).max_by_key(|&t| (terms[t as usize].postings.len(), std::cmp::Reverse(t)));
     }
     for (term, tier) in variants {
-        let term = &corpus.index.terms[term as usize];
+        let term = &corpus.index().terms[term as usize];
         // A joined compound stands at both of its words' positions but occurs once.
         let per_occurrence = if term.joined { 2 } else { 1 };
         for posting in &term.postings {
@@ -341,7 +341,7 @@ fn match_phrase(corpus: &Corpus, analyzer: &Analyzer, words: &[String]) -> Match
                 let mut positions: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
                 for (term, t) in word_variants(corpus, analyzer, word, false, false) {
                     if t <= tier {
-                        for posting in &corpus.index.terms[term as usize].postings {
+                        for posting in &corpus.index().terms[term as usize].postings {
                             positions.entry(posting.passage).or_default().extend(&posting.positions);
                         }
                     }

@@ -187,6 +187,10 @@ fn build(options: &Options) -> ExitCode {
     for d in &compiled.diagnostics {
         note(&d.to_string());
     }
+    let files = files.map(|mut files| {
+        site::compress::add_copies(&mut files);
+        files
+    });
     let files = match files.and_then(|files| site::write(&files, &options.out).map(|()| files)) {
         Ok(files) => files,
         Err(e) => return fail(&e),
@@ -247,6 +251,10 @@ fn place(dir: Option<PathBuf>, seeds: &Path) -> ExitCode {
     for d in &compiled.diagnostics {
         note(&d.to_string());
     }
+    let files = files.map(|mut files| {
+        site::compress::add_copies(&mut files);
+        files
+    });
     match files.and_then(|files| site::rewrite(&dir, &template, &files)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e),

@@ -2,6 +2,7 @@
 //! placed into a prebuilt app (the template) makes a complete, deployable site, with no Rust
 //! toolchain, Trunk, wasm-bindgen or wasm-opt at build time.
 
+pub mod compress;
 pub mod engine;
 mod finish;
 pub mod serve;

@@ -66,14 +66,14 @@ impl Template {
         Template::from_pack(&bytes, &path.display().to_string())
     }
 
-    /// Every file under `dir` but dot files (such as the build marker).
+    /// Every file under `dir` but dot files (such as the build marker) and precompressed copies.
     pub fn from_dir(dir: &Path) -> Result<Template, Error> {
         fn walk(dir: &Path, prefix: &str, files: &mut Files) -> Result<(), Error> {
             let io = |e| Error::NoTemplate(format!("{}: {e}", dir.display()));
             for entry in std::fs::read_dir(dir).map_err(io)? {
                 let entry = entry.map_err(io)?;
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.') {
+                if name.starts_with('.') || super::compress::is_copy(&name) {
                     continue;
                 }
                 let path = entry.path();

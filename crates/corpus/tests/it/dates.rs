@@ -265,10 +265,8 @@ fn the_scale_is_months_up_to_two_years_and_years_beyond() {
         (&["", ""], Scale::Month, &[]),
     ];
     for (dates, scale, periods) in table {
-        let corpus = Corpus {
-            documents: dates.iter().map(|d| Document { id: d.to_string(), title: String::new(), date: day(d), source: String::new(), url: String::new(), source_file: String::new() }).collect(),
-            ..Corpus::default()
-        };
+        let documents = dates.iter().map(|d| Document { id: d.to_string(), title: String::new(), date: day(d), source: String::new(), url: String::new(), source_file: String::new() }).collect();
+        let corpus = Corpus::new(documents, Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let timeline = Timeline::new(&corpus);
         assert_eq!(timeline.scale, *scale, "{dates:?}");
         if !periods.is_empty() || dates.iter().all(|d| d.is_empty()) {

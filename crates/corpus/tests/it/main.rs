@@ -6,6 +6,7 @@ mod bad_input;
 mod command;
 mod dates;
 mod fixtures;
+mod format;
 mod guide;
 mod hostile;
 mod queries;

@@ -1,0 +1,53 @@
+// Loupe's service worker: precaches one build (the list is written by the site builder: `loupe
+// build`, or Trunk's post_build hook), serves it offline, and never mixes two builds. A new build
+// waits until the page asks it to take over ("new version available — reload").
+const BUILD = 'f6ca2a62fe7f800c';
+const PRECACHE = [
+  "./",
+  "./embed.js",
+  "./icon-cfc26e22fa360ff4.svg",
+  "./icons/icon-any-192.png",
+  "./icons/icon-any-512.png",
+  "./icons/icon-maskable-192.png",
+  "./icons/icon-maskable-512.png",
+  "./icons/screenshot-narrow.png",
+  "./icons/screenshot-wide.png",
+  "./index.html",
+  "./loupe-app-7436e8c671173b3d.js",
+  "./loupe-app-7436e8c671173b3d_bg.wasm",
+  "./main-7bf5930643ea209b.css",
+  "./manifest.webmanifest",
+  "./shell-4c7b04b8f229ecf9.js"
+];
+const CACHE = `loupe-${BUILD}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('loupe-') && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'loupe:skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope);
+  if (request.mode === 'navigate') {
+    // Every navigation inside the scope gets this build's page shell.
+    event.respondWith(caches.open(CACHE).then((cache) => cache.match(new URL('index.html', scope).href)).then((hit) => hit || fetch(request)));
+    return;
+  }
+  // Build outputs are hashed or versioned with the build: cache first, network as a fallback.
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request)));
+});

@@ -16,7 +16,7 @@ const SUGGESTIONS = [['putin', 'theme=diplomacy'], ['diplom', ''], ['future', ''
 /** A passage of `loupe export` in the shape of the page's JSON export (and the engine's `passages`). */
 function exportRow(corpus, passage) {
   const heading = corpus.sections.find((s) => s.id === passage.section).heading;
-  return { id: passage.id, document: passage.document, section: heading, line: passage.line, text: passage.text, themes: passage.themes.map((t) => t.id), entities: passage.entities };
+  return { id: passage.id, document: passage.document, date: passage.date, section: heading, line: passage.line, text: passage.text, themes: passage.themes.map((t) => t.id), entities: passage.entities };
 }
 
 /** Opens the demo host, collecting page errors, CSP reports and every request. */

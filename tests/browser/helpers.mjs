@@ -21,11 +21,26 @@ export const generatedSeeds = 'target/seeds-generated';
 export const generatedDist = path.join(repo, 'dist-generated');
 export const artifacts = path.join(repo, 'tests/artifacts');
 
-const types = {
+/** Content types of the files a built site holds. */
+export const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.json': 'application/json', '.webmanifest': 'application/manifest+json',
 };
+
+/**
+ * The file a request path names: under `root`, or under the demo host pages for `/host/…`; a
+ * folder's `index.html`. `null` for a path outside them or a missing file.
+ */
+export function siteFile(root, urlPath) {
+  let pathname = decodeURIComponent(urlPath);
+  let base = root;
+  if (pathname.startsWith('/host/')) { base = path.join(repo, 'tests/embed-host'); pathname = pathname.slice(5); }
+  let file = path.normalize(path.join(base, pathname));
+  if (!file.startsWith(base)) return null;
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  return fs.existsSync(file) ? file : null;
+}
 
 /**
  * Serves `root` on 127.0.0.1 at a free port; `/host/` serves the demo host pages. `cors: false`
@@ -33,14 +48,8 @@ const types = {
  */
 export async function serve(root = dist, { port = 0, cors = true } = {}) {
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let pathname = decodeURIComponent(url.pathname);
-    let base = root;
-    if (pathname.startsWith('/host/')) { base = path.join(repo, 'tests/embed-host'); pathname = pathname.slice(5); }
-    let file = path.normalize(path.join(base, pathname));
-    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    const file = siteFile(root, new URL(req.url, 'http://x').pathname);
+    if (!file) { res.writeHead(404).end('not found'); return; }
     // Like most static hosts, allow any origin to read the files (a sandboxed frame has none).
     const headers = { 'content-type': types[path.extname(file)] || 'application/octet-stream' };
     if (cors) headers['access-control-allow-origin'] = '*';

@@ -5,13 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repo } from '../browser/helpers.mjs';
-
-const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
+import { siteFile, types } from '../browser/helpers.mjs';
 
 /** A phone's viewport, in CSS px. */
 export const phone = { width: 375, height: 740 };
@@ -38,13 +32,8 @@ export async function serveSite(root) {
       res.writeHead(200, { 'content-type': types['.html'] }).end(phoneHost(url.search));
       return;
     }
-    let pathname = decodeURIComponent(url.pathname);
-    let base = root;
-    if (pathname.startsWith('/host/')) { base = path.join(repo, 'tests/embed-host'); pathname = pathname.slice(5); }
-    let file = path.normalize(path.join(base, pathname));
-    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    const file = siteFile(root, url.pathname);
+    if (!file) { res.writeHead(404).end('not found'); return; }
     if (held && file.endsWith('.wasm')) await held;
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
     fs.createReadStream(file).pipe(res);

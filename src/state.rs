@@ -85,7 +85,7 @@ pub fn tell_host(query: &Query) {
     }
     let change = Change { r#type: "loupe:change", query: Query { embed: false, ..query.clone() }.to_query_string() };
     // The query string is already in the frame's URL, which the host chose: any parent may read it.
-    if let Ok(message) = loupe_engine::to_js(&change) {
+    if let Ok(message) = serde_wasm_bindgen::to_value(&change) {
         let _ = parent.post_message(&message, "*");
     }
 }

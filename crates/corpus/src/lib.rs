@@ -13,6 +13,7 @@ pub mod facet;
 pub mod guide;
 pub mod highlight;
 pub mod index;
+pub mod json;
 pub mod model;
 pub mod query;
 pub mod search;

@@ -44,9 +44,11 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
-/// Plain objects (not `Map`s) for maps, so a result reads like the command's JSON.
+/// A value as the plain objects `JSON.parse` makes of its JSON text (maps become objects, as in
+/// the command's output): one call across to JavaScript, and no general serializer in the wasm.
 pub fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+    let text = loupe_corpus::json::to_string(value).map_err(|e| JsValue::from(e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// `{total, passages, facets}` for a URL query string, as `loupe query` prints it; never

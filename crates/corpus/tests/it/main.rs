@@ -9,6 +9,7 @@ mod fixtures;
 mod format;
 mod guide;
 mod hostile;
+mod json;
 mod queries;
 mod search;
 mod site;

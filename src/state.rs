@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use loupe_corpus::dates::Timeline;
 use loupe_corpus::query::Query;
 use serde::Serialize;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The corpus `loupe build` placed, read as the headless engine reads it.
@@ -18,16 +19,51 @@ pub fn timeline() -> &'static Timeline {
     TIMELINE.get_or_init(|| Timeline::new(corpus()))
 }
 
-/// Builds the word index once the first results are on screen and the page is idle, so the first
-/// search finds it ready (the corpus ships text, not an index: see `loupe_corpus::encode`).
+/// Builds the word index once the first results are on screen, in steps while the page is idle,
+/// so the first search finds it ready and no single task holds up the reader's typing (the corpus
+/// ships text, not an index: see `loupe_corpus::encode`). A search that comes first finishes it.
 pub fn index_when_idle() {
-    let build = wasm_bindgen::closure::Closure::once_into_js(|| {
-        corpus().index();
+    /// Passages indexed between two looks at the clock: well under a millisecond each.
+    const PASSAGES_PER_STEP: usize = 16;
+    /// Time a step may run while another task could be waiting (Safari has no idle deadline).
+    const SLICE_MS: f64 = 8.0;
+    let step = Closure::<dyn FnMut(JsValue)>::new(|deadline: JsValue| {
+        let clock = window().performance();
+        let started = clock.as_ref().map_or(0.0, |c| c.now());
+        let time_left = || match deadline.dyn_ref::<web_sys::IdleDeadline>() {
+            Some(deadline) => deadline.time_remaining() > 1.0,
+            None => clock.as_ref().is_some_and(|c| c.now() - started < SLICE_MS),
+        };
+        loop {
+            if corpus().index_step(PASSAGES_PER_STEP) {
+                return;
+            }
+            if !time_left() {
+                break;
+            }
+        }
+        schedule_idle();
     });
-    // Safari has no `requestIdleCallback`: a timeout after the first paint instead.
-    if window().request_idle_callback(build.unchecked_ref()).is_err() {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(build.unchecked_ref(), 200);
-    }
+    IDLE_STEP.with(|slot| *slot.borrow_mut() = Some(step));
+    schedule_idle();
+}
+
+thread_local! {
+    /// The idle step of the index build, kept for the page's life (it is what the browser calls
+    /// back, so it cannot drop itself).
+    static IDLE_STEP: std::cell::RefCell<Option<Closure<dyn FnMut(JsValue)>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn schedule_idle() {
+    IDLE_STEP.with(|slot| {
+        let slot = slot.borrow();
+        let Some(step) = slot.as_ref() else { return };
+        let step: &js_sys::Function = step.as_ref().unchecked_ref();
+        // Safari has no `requestIdleCallback`: a short timeout instead.
+        if window().request_idle_callback(step).is_err() {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(step, 50);
+        }
+    });
 }
 
 fn window() -> web_sys::Window {

@@ -158,7 +158,7 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
             Err(e) => diagnostics.push(e),
         }
     }
-    let texts = documents.iter().flat_map(|d| d.passages.iter().map(|p| p.text.as_str()));
+    let texts = documents.iter().flat_map(|d| d.passages.iter().map(|p| p.text.as_ref()));
     let corpus = assemble(&documents, &ThemeTagger::new(&themes), &mut EntityTagger::new(&entities, &places, texts), &themes);
     Compiled { corpus, diagnostics }
 }
@@ -224,7 +224,7 @@ fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tag
                 mentions: tagged.mentions,
                 entities,
                 voices: tagged.voices,
-                text: passage.text.clone(),
+                text: passage.text.clone().into(),
             });
         }
         corpus.documents.push(Document {

@@ -29,6 +29,8 @@
 //! - **Build-only fields stay behind**: mentions and sentence spans (`loupe export` and the
 //!   tagger use them from the compiled corpus, never from these bytes).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Corpus, Document, Entity, Evidence, Passage, Section, Span, Theme, ThemeHit};
@@ -60,7 +62,7 @@ impl std::fmt::Display for DecodeError {
 /// The encoded corpus (version 4). Per-passage columns have one value per passage; per-hit,
 /// per-evidence and per-span columns one per item, in passage order.
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct Wire {
+struct Wire<'a> {
     documents: Vec<Document>,
     /// Per section: its document minus the previous section's, its heading and line.
     sections: Vec<(i32, String, u32)>,
@@ -71,8 +73,8 @@ struct Wire {
     stop_words: Vec<String>,
     /// Evidence rule names, referred to by position.
     rules: Vec<String>,
-    /// Every passage's text, end to end.
-    text: String,
+    /// Every passage's text, end to end (borrowed from the bytes when decoding).
+    text: &'a str,
     /// Per passage: its text's length in bytes.
     text_lengths: Vec<u32>,
     /// Per passage: its document, section and line, minus the previous passage's.
@@ -171,12 +173,13 @@ fn ascending_steps(ids: &[u32], counts: &mut Vec<u32>, steps: &mut Vec<u32>) {
 }
 
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    let text: String = corpus.passages.iter().map(|p| p.text.as_ref()).collect();
     let mut w = Wire {
         documents: corpus.documents.clone(),
         themes: corpus.themes.clone(),
         entities: corpus.entities.clone(),
         stop_words: corpus.stop_words.clone(),
-        text: corpus.passages.iter().map(|p| p.text.as_str()).collect(),
+        text: &text,
         ..Wire::default()
     };
     let mut document_before = 0;
@@ -270,7 +273,18 @@ fn ascending(counts: &mut Column<u32>, steps: &mut Column<u32>) -> Result<Vec<u3
         .collect()
 }
 
+/// Decodes a corpus, copying the passages' text out of `bytes`.
 pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    decode_with(bytes, |text| Cow::Owned(text.to_owned()))
+}
+
+/// Decodes a corpus whose bytes live as long as the program (the corpus placed into the wasm):
+/// the passages' text points into them, so the text is in memory once, not three times.
+pub fn decode_static(bytes: &'static [u8]) -> Result<Corpus, DecodeError> {
+    decode_with(bytes, Cow::Borrowed)
+}
+
+fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Corpus, DecodeError> {
     let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or(DecodeError::NotACorpus)?;
     let (version, body) = body.split_at_checked(2).ok_or(DecodeError::NotACorpus)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
@@ -308,7 +322,7 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     let (mut before, mut n, mut offset) = ((0u32, 0u32, 0u32), 0, 0usize);
     for (i, &length) in w.text_lengths.iter().enumerate() {
         let end = offset.checked_add(length as usize).ok_or_else(|| corrupt("text length"))?;
-        let text = w.text.get(offset..end).ok_or_else(|| corrupt("text lengths do not cut the text store"))?.to_string();
+        let text = keep(w.text.get(offset..end).ok_or_else(|| corrupt("text lengths do not cut the text store"))?);
         offset = end;
         let document = before.0.wrapping_add(document_steps.next()? as u32);
         let section = before.1.wrapping_add(section_steps.next()? as u32);

@@ -3,6 +3,7 @@
 //! from the passages, facets when the corpus is made, words on the first search.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::model::{Corpus, Passage};
 use crate::text::{self, Analyzer};
@@ -54,6 +55,7 @@ pub struct FacetPostings {
 }
 
 /// A searchable term of a text at a word position; `joined` for a hyphenated pair joined.
+#[derive(Clone)]
 pub struct SearchTerm {
     pub term: String,
     pub position: u32,
@@ -78,46 +80,128 @@ pub fn search_terms(text: &str) -> Vec<SearchTerm> {
     terms
 }
 
-impl Index {
-    /// Builds every posting list from the corpus's passages. A section heading's words are
-    /// posted for each passage of the section with no position: they match, but mark nothing
-    /// and add no term frequency.
-    pub fn build(corpus: &Corpus) -> Index {
-        let analyzer = Analyzer::default();
-        // Term → (postings, only ever joined).
-        let mut by_term: HashMap<String, (Vec<Posting>, bool)> = HashMap::new();
-        let mut passage_lengths = Vec::with_capacity(corpus.passages.len());
-        // Sections at their line 0 have no heading of their own.
-        let heading_terms: Vec<Vec<SearchTerm>> = corpus.sections.iter().map(|s| if s.line == 0 { Vec::new() } else { search_terms(&s.heading) }).collect();
-        for (p, passage) in corpus.passages.iter().enumerate() {
+/// An index being built passage by passage, so the work can be spread over idle moments: a
+/// section heading's words are posted for each passage of the section with no position (they
+/// match, but mark nothing and add no term frequency).
+#[derive(Default)]
+struct IndexBuilder {
+    /// Term → its postings, whether it is only ever a joined pair, and its stem.
+    by_term: HashMap<String, (Vec<Posting>, bool, String)>,
+    passage_lengths: Vec<u32>,
+    /// Each section's heading terms (empty for a section at line 0, which has no heading).
+    heading_terms: Option<Vec<Vec<SearchTerm>>>,
+    analyzer: Analyzer,
+}
+
+impl IndexBuilder {
+    /// Indexes up to `passages` more passages; true once every passage is indexed.
+    fn step(&mut self, corpus: &Corpus, passages: usize) -> bool {
+        let headings = self.heading_terms.get_or_insert_with(|| {
+            corpus.sections.iter().map(|s| if s.line == 0 { Vec::new() } else { search_terms(&s.heading) }).collect()
+        });
+        let start = self.passage_lengths.len();
+        let end = corpus.passages.len().min(start.saturating_add(passages));
+        for (p, passage) in corpus.passages.iter().enumerate().take(end).skip(start) {
             let p = p as u32;
             let terms = search_terms(&passage.text);
             // The last term is always the last word, so its position gives the word count.
-            passage_lengths.push(terms.last().map_or(0, |t| t.position + 1));
-            for SearchTerm { term, position, joined } in terms {
-                let (postings, only_joined) = by_term.entry(term).or_insert_with(|| (Vec::new(), true));
+            self.passage_lengths.push(terms.last().map_or(0, |t| t.position + 1));
+            let headed = headings.get(passage.section as usize).into_iter().flatten();
+            for (SearchTerm { term, position, joined }, in_heading) in terms.into_iter().map(|t| (t, false)).chain(headed.map(|t| (t.clone(), true))) {
+                let analyzer = &self.analyzer;
+                let (postings, only_joined, _) =
+                    self.by_term.entry(term).or_insert_with_key(|term| (Vec::new(), true, analyzer.stem(term)));
                 *only_joined &= joined;
                 match postings.last_mut() {
-                    Some(last) if last.passage == p => last.positions.push(position),
-                    _ => postings.push(Posting { passage: p, positions: vec![position] }),
-                }
-            }
-            for SearchTerm { term, joined, .. } in heading_terms.get(passage.section as usize).into_iter().flatten() {
-                let (postings, only_joined) = by_term.entry(term.clone()).or_insert_with(|| (Vec::new(), true));
-                *only_joined &= joined;
-                if postings.last().is_none_or(|last| last.passage != p) {
-                    postings.push(Posting { passage: p, positions: Vec::new() });
+                    Some(last) if last.passage == p => {
+                        if !in_heading {
+                            last.positions.push(position);
+                        }
+                    }
+                    _ => postings.push(Posting { passage: p, positions: if in_heading { Vec::new() } else { vec![position] } }),
                 }
             }
         }
-        let mut terms: Vec<TermPostings> = by_term.into_iter().map(|(term, (postings, joined))| TermPostings { term, postings, joined }).collect();
-        terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+        end == corpus.passages.len()
+    }
+
+    /// Indexes the passages left and sorts the words and their stem families.
+    fn finish(mut self, corpus: &Corpus) -> Index {
+        while !self.step(corpus, usize::MAX) {}
+        let mut terms: Vec<(TermPostings, String)> = self
+            .by_term
+            .into_iter()
+            .map(|(term, (postings, joined, stem))| (TermPostings { term, postings, joined }, stem))
+            .collect();
+        terms.sort_unstable_by(|a, b| a.0.term.cmp(&b.0.term));
         let mut families: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (i, t) in terms.iter().enumerate() {
-            families.entry(analyzer.stem(&t.term)).or_default().push(i as u32);
+        for (i, (_, stem)) in terms.iter_mut().enumerate() {
+            families.entry(std::mem::take(stem)).or_default().push(i as u32);
         }
         let families = families.into_iter().map(|(stem, terms)| StemFamily { stem, terms }).collect();
-        Index { terms, families, passage_lengths }
+        Index { terms: terms.into_iter().map(|(t, _)| t).collect(), families, passage_lengths: self.passage_lengths }
+    }
+}
+
+/// A corpus's word index: built whole on first use, or ahead of it in steps (the page's idle
+/// moments) that the first use finishes from where they stopped.
+#[derive(Default)]
+pub struct LazyIndex {
+    done: OnceLock<Index>,
+    building: Mutex<Option<IndexBuilder>>,
+}
+
+impl LazyIndex {
+    /// The index, finishing (or doing) the build on the first call.
+    pub fn get(&self, corpus: &Corpus) -> &Index {
+        self.done.get_or_init(|| {
+            // Taken out of the lock before the work: a step never waits on `done` while holding it.
+            let started = self.building.lock().unwrap_or_else(PoisonError::into_inner).take();
+            started.unwrap_or_default().finish(corpus)
+        })
+    }
+
+    /// Indexes up to `passages` more passages ahead of first use; true once the index is done.
+    pub fn step(&self, corpus: &Corpus, passages: usize) -> bool {
+        if self.done.get().is_some() {
+            return true;
+        }
+        let mut building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
+        if !building.get_or_insert_with(IndexBuilder::default).step(corpus, passages) {
+            return false;
+        }
+        let builder = building.take();
+        drop(building);
+        if let Some(builder) = builder {
+            let _ = self.done.set(builder.finish(corpus));
+        }
+        self.done.get().is_some()
+    }
+}
+
+impl Clone for LazyIndex {
+    /// The built index, if any (a build in progress starts over).
+    fn clone(&self) -> Self {
+        Self { done: self.done.clone(), building: Mutex::default() }
+    }
+}
+
+impl PartialEq for LazyIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.done.get() == other.done.get()
+    }
+}
+
+impl std::fmt::Debug for LazyIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LazyIndex").field(&self.done.get()).finish()
+    }
+}
+
+impl Index {
+    /// Builds every posting list from the corpus's passages, at once.
+    pub fn build(corpus: &Corpus) -> Index {
+        IndexBuilder::default().finish(corpus)
     }
 
     /// Position of a folded word in `terms`.

@@ -3,11 +3,11 @@
 //! Everything is addressed by position (`u32` indexes into the vectors here); string ids are
 //! for URLs and JSON. Passages are stored in corpus order: document order, then source order.
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::index::{FacetPostings, Index};
+use crate::index::{FacetPostings, Index, LazyIndex};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Corpus {
@@ -22,7 +22,7 @@ pub struct Corpus {
     pub facets: FacetPostings,
     /// The word index, built from the passages' text on first use (the first search), never
     /// encoded: a reader who only filters never pays for it, and the page's bytes stay text.
-    index: OnceLock<Index>,
+    index: LazyIndex,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,7 +56,8 @@ pub struct Passage {
     pub section: u32,
     /// 1-based source line where the paragraph starts.
     pub line: u32,
-    pub text: String,
+    /// Owned when compiled; borrowed from the placed corpus bytes when the page decodes them.
+    pub text: Cow<'static, str>,
     /// Byte ranges of the sentences in `text`; build time only (not encoded, empty when decoded).
     pub sentences: Vec<Span>,
     pub themes: Vec<ThemeHit>,
@@ -178,9 +179,15 @@ impl Corpus {
         corpus
     }
 
-    /// The word index, built on the first call.
+    /// The word index, built on the first call (or finished, when [`Corpus::index_step`] began it).
     pub fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::build(self))
+        self.index.get(self)
+    }
+
+    /// Indexes up to `passages` more passages ahead of the first search; true once the index is
+    /// done. The page calls it in its idle moments, so no single task builds the whole index.
+    pub fn index_step(&self, passages: usize) -> bool {
+        self.index.step(self, passages)
     }
 
     pub fn passage_index(&self, id: &str) -> Option<u32> {

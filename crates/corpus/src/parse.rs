@@ -150,7 +150,7 @@ pub fn parse_document(source_file: &str, text: &str, sidecar: &Sidecar) -> Parse
         .title
         .clone()
         .or(title_from_text)
-        .unwrap_or_else(|| derive_title(passages.first().map_or("", |p| p.text.as_str()), source_file));
+        .unwrap_or_else(|| derive_title(passages.first().map_or("", |p| p.text.as_ref()), source_file));
     let opening = sections.first_mut().expect("the opening section is always there");
     opening.heading = "Opening".to_string();
     if !passages.iter().any(|p| p.section == 0) && sections.len() > 1 {
@@ -332,7 +332,7 @@ mod tests {
         let text = "A Title Line\n\nFirst line of the first paragraph\nand its second line.\n\nA Heading\n\nSecond paragraph here\nwrapped too.\n";
         let doc = parse_document("a.txt", text, &Sidecar::default());
         assert_eq!(doc.title, "A Title Line");
-        let got: Vec<(usize, &str)> = doc.passages.iter().map(|p| (p.line, p.text.as_str())).collect();
+        let got: Vec<(usize, &str)> = doc.passages.iter().map(|p| (p.line, p.text.as_ref())).collect();
         assert_eq!(got, [(3, "First line of the first paragraph and its second line."), (8, "Second paragraph here wrapped too.")]);
         assert_eq!(doc.sections.iter().map(|s| s.heading.as_str()).collect::<Vec<_>>(), ["Opening", "A Heading"]);
     }

@@ -188,7 +188,7 @@ pub fn export_rows(corpus: &Corpus, passages: &[u32]) -> Vec<ExportRow> {
                 date: document.date.clone(),
                 section: corpus.sections[passage.section as usize].heading.clone(),
                 line: passage.line,
-                text: passage.text.clone(),
+                text: passage.text.to_string(),
                 themes: passage.themes.iter().map(|h| corpus.themes[h.theme as usize].id.clone()).collect(),
                 entities: passage.entities.iter().map(|&e| corpus.entities[e as usize].id.clone()).collect(),
             }

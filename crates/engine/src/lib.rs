@@ -38,7 +38,7 @@ fn corpus_bytes() -> &'static [u8] {
 /// The corpus placed by `loupe build`, decoded once on first use.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| match loupe_corpus::encode::decode(corpus_bytes()) {
+    CORPUS.get_or_init(|| match loupe_corpus::encode::decode_static(corpus_bytes()) {
         Ok(corpus) => corpus,
         Err(e) => panic!("the embedded corpus cannot be read: {e}"),
     })

@@ -277,7 +277,7 @@ fn check(compiled: &Compiled, seeds: &std::path::Path) -> ExitCode {
     let themes_file = seeds.join(vocab::THEMES_FILE);
     let themes = std::fs::read_to_string(&themes_file).ok().and_then(|t| vocab::read_themes_leaving_out_bad_rules(&t, vocab::THEMES_FILE).ok());
     if let Some((themes, _)) = themes {
-        let collisions = stem_collisions(&themes, corpus.passages.iter().map(|p| p.text.as_str()));
+        let collisions = stem_collisions(&themes, corpus.passages.iter().map(|p| p.text.as_ref()));
         if !collisions.is_empty() {
             report += "stem collisions (pin a cue with `exact = true` or guard it with `unless` if a form misleads):\n";
         }

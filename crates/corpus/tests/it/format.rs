@@ -54,3 +54,18 @@ fn the_layout_of_a_version_never_changes() {
         Err(e) => panic!("{}: {e}: record this version's bytes with UPDATE_EXPECT=1", file.display()),
     }
 }
+
+/// The page decodes its placed corpus without copying the text: the passages point into the
+/// bytes, and the corpus is the one a copying decode gives.
+#[test]
+fn a_placed_corpus_is_decoded_without_copying_its_text() {
+    use std::borrow::Cow;
+    let bytes: &'static [u8] = Box::leak(encode(&tiny()).into_boxed_slice());
+    let corpus = loupe_corpus::encode::decode_static(bytes).unwrap();
+    assert_eq!(corpus, tiny());
+    let placed = bytes.as_ptr_range();
+    for passage in &corpus.passages {
+        assert!(matches!(passage.text, Cow::Borrowed(_)), "{} is a copy", passage.id);
+        assert!(placed.contains(&passage.text.as_ptr()), "{} points outside the bytes", passage.id);
+    }
+}

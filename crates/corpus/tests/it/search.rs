@@ -50,7 +50,7 @@ fn reference_bm25(texts: &[&str], word: &str) -> Vec<f32> {
 #[test]
 fn bm25_equals_a_reference_on_the_same_tokens() {
     let corpus = &seed_corpus().corpus;
-    let texts: Vec<&str> = corpus.passages.iter().map(|p| p.text.as_str()).collect();
+    let texts: Vec<&str> = corpus.passages.iter().map(|p| p.text.as_ref()).collect();
     for word in ["china", "partnership", "conflict", "experts", "economic", "relations", "predict"] {
         let expected = reference_bm25(&texts, word);
         let hits = search(&corpus, &SearchQuery::parse(&format!("{word} "))).unwrap().hits;
@@ -169,5 +169,30 @@ fn odd_queries_never_fail() {
         let query = Query { text: q.to_string(), ..Query::default() };
         let evaluation = evaluate(&corpus, &query);
         assert!(evaluation.passages.len() <= corpus.passages.len(), "{q:?}");
+    }
+}
+
+/// The page builds the word index in idle steps; whatever the step size, and wherever the first
+/// search interrupts the steps, the index is the one built at once.
+#[test]
+fn an_index_built_in_steps_is_the_index_built_at_once() {
+    use loupe_corpus::encode::{decode, encode};
+    use loupe_corpus::index::Index;
+    for dir in ["seeds", "tests/corpus/search", "tests/corpus/dev"] {
+        let bytes = encode(&compile_dir(&repo_root().join(dir)).corpus);
+        let whole = Index::build(&decode(&bytes).unwrap());
+        for step in [1, 3, 1000] {
+            let corpus = decode(&bytes).unwrap();
+            let mut steps = 0;
+            while !corpus.index_step(step) {
+                steps += 1;
+            }
+            assert_eq!(steps, corpus.passages.len().div_ceil(step).saturating_sub(1), "{dir}: steps of {step}");
+            assert_eq!(corpus.index(), &whole, "{dir}: steps of {step}");
+        }
+        let interrupted = decode(&bytes).unwrap();
+        assert!(!interrupted.index_step(2));
+        assert_eq!(interrupted.index(), &whole, "{dir}: a search after one step");
+        assert!(interrupted.index_step(1), "a step after the index is done does nothing");
     }
 }

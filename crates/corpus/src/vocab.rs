@@ -13,6 +13,8 @@ use crate::model::EntityKind;
 pub const THEMES_FILE: &str = "themes.toml";
 pub const ENTITIES_FILE: &str = "entities.toml";
 pub const PLACES_FILE: &str = "places.tsv";
+/// The generated list of listed companies, in `places.tsv`'s columns with the kind `company`.
+pub const COMPANIES_FILE: &str = "companies.tsv";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -369,14 +371,16 @@ pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(E
     if problems.is_empty() { Ok((parsed, row_problems)) } else { Err(problems) }
 }
 
-/// What a row of `places.tsv` names, which decides where the tagger trusts it: countries,
-/// capitals and large cities anywhere, other cities and regions after a preposition of place.
+/// What a row of `places.tsv` (or `companies.tsv`) names, which decides where the tagger trusts
+/// it: countries, capitals and large cities anywhere, other cities and regions after a
+/// preposition of place; a company (an organisation) anywhere its name cannot be a common word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PlaceKind {
     Country,
     Capital,
     Region,
     City,
+    Company,
 }
 
 impl PlaceKind {
@@ -386,6 +390,7 @@ impl PlaceKind {
             "capital" => Some(PlaceKind::Capital),
             "region" => Some(PlaceKind::Region),
             "city" => Some(PlaceKind::City),
+            "company" => Some(PlaceKind::Company),
             _ => None,
         }
     }
@@ -399,7 +404,7 @@ pub struct PlaceRow<'a> {
     pub aliases: Vec<&'a str>,
 }
 
-/// Parses `places.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
+/// Parses `places.tsv` or `companies.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
 /// A row without a name or a known kind is reported and left out.
 pub fn read_places<'a>(source: &'a str, file: &str) -> (Vec<PlaceRow<'a>>, Vec<Diagnostic>) {
     let mut rows = Vec::new();
@@ -412,7 +417,7 @@ pub fn read_places<'a>(source: &'a str, file: &str) -> (Vec<PlaceRow<'a>>, Vec<D
         let name = fields.next().unwrap_or_default();
         let kind = fields.next().unwrap_or_default();
         let Some(kind) = PlaceKind::parse(kind).filter(|_| !name.is_empty()) else {
-            let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind (country, capital, region or city)") } else { format!("`{name}`: kind `{kind}` must be country, capital, region or city") };
+            let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind (country, capital, region, city or company)") } else { format!("`{name}`: kind `{kind}` must be country, capital, region, city or company") };
             problems.push(Diagnostic::error(file, Some(n + 1), format!("{why}; the row is left out")));
             continue;
         };

@@ -21,6 +21,7 @@ pub enum FoundBy {
     Role,
     PlaceName,
     WorldGazetteer,
+    CompanyList,
     Acronym,
 }
 
@@ -35,6 +36,7 @@ impl FoundBy {
             FoundBy::Role => "role",
             FoundBy::PlaceName => "place name",
             FoundBy::WorldGazetteer => "world gazetteer",
+            FoundBy::CompanyList => "company list",
             FoundBy::Acronym => "acronym",
         }
     }
@@ -46,6 +48,8 @@ impl FoundBy {
 enum Reach {
     Anywhere,
     AfterPreposition,
+    /// A listed company: anywhere but after an article (`the Amazon city` is no company).
+    NoArticleBefore,
 }
 
 /// Cities this large are named anywhere; smaller ones after a preposition of place.
@@ -56,8 +60,15 @@ struct WorldPlace {
     keys: Vec<String>,
     name: String,
     reach: Reach,
+    kind: EntityKind,
     /// The entity, once the corpus has named it.
     entity: Option<usize>,
+}
+
+impl WorldPlace {
+    fn found_by(&self) -> FoundBy {
+        if self.kind == EntityKind::Place { FoundBy::WorldGazetteer } else { FoundBy::CompanyList }
+    }
 }
 
 /// An entity as the tagger knows it: from the gazetteer, or found in the text.
@@ -201,15 +212,24 @@ impl EntityTagger {
                 add_alias(&mut tagger.aliases, keys, index);
             }
         }
-        let words: HashSet<String> = texts.into_iter().flat_map(text::words).map(|w| tagger.key(w.text)).collect();
-        tagger.add_world_places(places, &words);
+        let mut words: HashSet<String> = HashSet::new();
+        let mut lower_case: HashSet<String> = HashSet::new();
+        for word in texts.into_iter().flat_map(text::words) {
+            let key = tagger.key(word.text);
+            if !word.is_capitalised() {
+                lower_case.insert(key.clone());
+            }
+            words.insert(key);
+        }
+        tagger.add_world_places(places, &words, &lower_case);
         tagger
     }
 
     /// `places.tsv`: a country's other forms (`Azerbaijani`) join a gazetteer entity of that
     /// name; every other name whose first word is among the keys of `words` becomes a world
-    /// place, an entity only once the corpus names it.
-    fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>) {
+    /// place, an entity only once the corpus names it. A company of one word that the corpus
+    /// also writes in lower case (`Shell`, `shell`) is a common word there, and left out.
+    fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>, lower_case: &HashSet<String>) {
         let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
         for row in places {
             let keys = self.keys_of(row.name);
@@ -229,11 +249,16 @@ impl EntityTagger {
             let reach = match row.kind {
                 PlaceKind::Country | PlaceKind::Capital => Reach::Anywhere,
                 PlaceKind::City if row.population >= LARGE_CITY => Reach::Anywhere,
+                PlaceKind::Company => Reach::NoArticleBefore,
                 _ => Reach::AfterPreposition,
             };
+            let kind = if row.kind == PlaceKind::Company { EntityKind::Organisation } else { EntityKind::Place };
             for (n, &form) in std::iter::once(&row.name).chain(&row.aliases).enumerate() {
                 let form_keys = if n == 0 { keys.clone() } else { self.keys_of(form) };
                 if !form_keys.first().is_some_and(|first| words.contains(first)) {
+                    continue;
+                }
+                if kind == EntityKind::Organisation && form_keys.len() == 1 && lower_case.contains(&form_keys[0]) {
                     continue;
                 }
                 match seen.get(&form_keys) {
@@ -245,7 +270,7 @@ impl EntityTagger {
                     None => {
                         let w = self.world.len();
                         seen.insert(form_keys.clone(), w);
-                        self.world.push(WorldPlace { keys: form_keys.clone(), name: row.name.to_string(), reach, entity: None });
+                        self.world.push(WorldPlace { keys: form_keys.clone(), name: row.name.to_string(), reach, kind, entity: None });
                         self.world_index.entry(form_keys[0].clone()).or_default().push(w);
                     }
                 }
@@ -270,7 +295,11 @@ impl EntityTagger {
         if (capitalised(i + len) && !title_after) || (!sentence_start && i > 0 && capitalised(i - 1)) {
             return None;
         }
-        let trusted = self.world[w].reach == Reach::Anywhere || self.after_place_preposition(tokens, i);
+        let trusted = match self.world[w].reach {
+            Reach::Anywhere => true,
+            Reach::AfterPreposition => self.after_place_preposition(tokens, i),
+            Reach::NoArticleBefore => sentence_start || !self.words.articles.contains(&tokens[i - 1].folded),
+        };
         trusted.then_some((len, w))
     }
 
@@ -305,8 +334,8 @@ impl EntityTagger {
         if let Some(e) = self.world[w].entity {
             return e;
         }
-        let name = self.world[w].name.clone();
-        let e = self.new_entity(&name, EntityKind::Place, FoundBy::WorldGazetteer);
+        let (name, kind) = (self.world[w].name.clone(), self.world[w].kind);
+        let e = self.new_entity(&name, kind, self.world[w].found_by());
         for place in self.world.iter_mut().filter(|p| p.name == name) {
             place.entity = Some(e);
         }
@@ -476,7 +505,7 @@ impl EntityTagger {
         if let Some((len, w)) = self.world_place(tokens, i) {
             let entity = self.world_entity(w);
             add_alias(&mut state.aliases, tokens[i..i + len].iter().map(|t| t.key.clone()).collect(), entity);
-            return Some((len, entity, FoundBy::WorldGazetteer));
+            return Some((len, entity, self.world[w].found_by()));
         }
         if let Some((len, name)) = self.organisation_appositive(tokens, i) {
             let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::OrganisationNoun, state);
@@ -833,7 +862,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -956,5 +985,14 @@ kind = "place"
         assert_eq!(names("Its exclave of Zenda waits.")[0], found("Zenda", "place", FoundBy::WorldGazetteer));
         let got = names("Ships called in Strelsau and Tarlenheim.");
         assert_eq!(got.last(), Some(&found("Tarlenheim", "place", FoundBy::WorldGazetteer)));
+    }
+
+    #[test]
+    fn listed_company_anywhere_but_after_an_article_or_as_a_common_word() {
+        assert_eq!(names("Deals with Zentrocorp grew."), [found("Zentrocorp", "organisation", FoundBy::CompanyList)]);
+        assert_eq!(names("Zentrocorp plc agreed."), [found("Zentrocorp plc", "organisation", FoundBy::CompanyList)]);
+        assert!(names("They toured the Zentrocorp city.").is_empty(), "after an article it is no company");
+        assert_eq!(names("Hollow said so.")[0], found("Hollow", "organisation", FoundBy::CompanyList));
+        assert!(names("Hollow promises ring hollow.").is_empty(), "a word the text writes in lower case is a common word");
     }
 }

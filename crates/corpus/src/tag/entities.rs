@@ -489,6 +489,8 @@ impl EntityTagger {
             (self.organisation_after_noun(tokens, i), EntityKind::Organisation, FoundBy::OrganisationNoun),
             (self.headed_run(tokens, i, &self.words.organisation_heads), EntityKind::Organisation, FoundBy::OrganisationName),
             (self.headed_run(tokens, i, &self.words.place_heads), EntityKind::Place, FoundBy::PlaceName),
+            // `Saudi Aramco, the state oil company`: longer than the known `Saudi`.
+            (self.organisation_appositive(tokens, i).filter(|d| d.0 > best_known_len), EntityKind::Organisation, FoundBy::OrganisationNoun),
         ];
         // The longest detection; on a tie the earlier rule (a title before an organisation).
         let longest = detected
@@ -994,5 +996,11 @@ kind = "place"
         assert!(names("They toured the Zentrocorp city.").is_empty(), "after an article it is no company");
         assert_eq!(names("Hollow said so.")[0], found("Hollow", "organisation", FoundBy::CompanyList));
         assert!(names("Hollow promises ring hollow.").is_empty(), "a word the text writes in lower case is a common word");
+    }
+
+    #[test]
+    fn organisation_appositive_outgrows_a_known_name_inside_it() {
+        assert_eq!(names("Ruritania Petroleum, the state oil company, cut spending."), [found("Ruritania Petroleum", "organisation", FoundBy::OrganisationNoun)]);
+        assert_eq!(names("Ruritania, the company said, grew.")[0], found("Ruritania", "place", FoundBy::Gazetteer));
     }
 }

@@ -19,6 +19,7 @@ pub enum FoundBy {
     OrganisationName,
     OrganisationNoun,
     Role,
+    RoleLink,
     PlaceName,
     WorldGazetteer,
     CompanyList,
@@ -34,6 +35,7 @@ impl FoundBy {
             FoundBy::OrganisationName => "organisation name",
             FoundBy::OrganisationNoun => "organisation noun",
             FoundBy::Role => "role",
+            FoundBy::RoleLink => "role link",
             FoundBy::PlaceName => "place name",
             FoundBy::WorldGazetteer => "world gazetteer",
             FoundBy::CompanyList => "company list",
@@ -120,6 +122,8 @@ struct RuleWords {
     role_links: HashSet<String>,
     organisation_heads: HashSet<String>,
     connectors: HashSet<String>,
+    /// Connectors that never join two names (`of`, `the`; not `and`).
+    inner_connectors: HashSet<String>,
     list_joiners: HashSet<String>,
     articles: HashSet<String>,
     not_names: HashSet<String>,
@@ -138,6 +142,7 @@ impl RuleWords {
             role_links: set(&rules.role_links),
             organisation_heads: set(&rules.organisation_heads),
             connectors: set(&rules.name_connectors),
+            inner_connectors: &set(&rules.name_connectors) - &set(&rules.list_joiners),
             list_joiners: set(&rules.list_joiners),
             articles: set(&rules.articles),
             not_names: set(&rules.not_names),
@@ -509,6 +514,10 @@ impl EntityTagger {
             add_alias(&mut state.aliases, tokens[i..i + len].iter().map(|t| t.key.clone()).collect(), entity);
             return Some((len, entity, self.world[w].found_by()));
         }
+        if let Some((len, name)) = self.organisation_after_role(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::RoleLink, state);
+            return Some((len, entity, FoundBy::RoleLink));
+        }
         if let Some((len, name)) = self.organisation_appositive(tokens, i) {
             let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::OrganisationNoun, state);
             return Some((len, entity, FoundBy::OrganisationNoun));
@@ -616,6 +625,31 @@ impl EntityTagger {
         let run = &tokens[i..end];
         let has_head = run.iter().any(|t| t.word.is_capitalised() && heads.contains(&t.folded));
         (has_head && run.len() >= 2).then(|| (run.len(), surface(tokens, i, end)))
+    }
+
+    /// `analysts at Drewry`, `members of Congress`, `a fellow at the Vale Trust`: a role noun and
+    /// its link word just before a capitalised name (connectors inside, not a list's `and`)
+    /// that no list knows: where the role is held, an organisation.
+    fn organisation_after_role(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        if !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let mut k = i;
+        if k >= 1 && self.words.articles.contains(&tokens[k - 1].folded) {
+            k -= 1;
+        }
+        let lower = |t: &Token| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence;
+        let linked = k >= 2
+            && lower(&tokens[k - 1])
+            && self.words.role_links.contains(&tokens[k - 1].folded)
+            && tokens[k - 2].is_word
+            && tokens[k - 2].sentence == tokens[i].sentence
+            && self.words.is_role(&tokens[k - 2].folded);
+        if !linked {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 4, &self.words.inner_connectors);
+        (len >= 1).then(|| (len, surface(tokens, i, i + len)))
     }
 
     /// `Jane Doe, a policy fellow at …`, `Jane Doe, head of research at …` or `Jane Doe said`: a 2–3 word capitalised name that a
@@ -1002,5 +1036,14 @@ kind = "place"
     fn organisation_appositive_outgrows_a_known_name_inside_it() {
         assert_eq!(names("Ruritania Petroleum, the state oil company, cut spending."), [found("Ruritania Petroleum", "organisation", FoundBy::OrganisationNoun)]);
         assert_eq!(names("Ruritania, the company said, grew.")[0], found("Ruritania", "place", FoundBy::Gazetteer));
+    }
+
+    #[test]
+    fn organisation_where_a_role_is_held() {
+        assert_eq!(names("Fellows at Vale Partners and Hollowell agreed."), [found("Vale Partners", "organisation", FoundBy::RoleLink)]);
+        assert_eq!(names("Three editors at Vale voted."), [found("Vale", "organisation", FoundBy::RoleLink)]);
+        assert_eq!(names("A fellow at the Zenda Trust of Peace spoke.")[0], found("Zenda Trust of Peace", "organisation", FoundBy::RoleLink));
+        assert_eq!(names("An editor at Strelsau Daily said so.")[0].1, "organisation");
+        assert_eq!(names("The head at Ruritania spoke.")[0], found("Ruritania", "place", FoundBy::Gazetteer), "a known name stays what it is");
     }
 }

@@ -60,6 +60,9 @@ const LARGE_CITY: u64 = 1_000_000;
 #[derive(Debug, Clone)]
 struct WorldPlace {
     keys: Vec<String>,
+    /// Whether each word is written with a capital: such a word matches only a capitalised one
+    /// (`the Tavush region` is not `Tavush Region`).
+    capitals: Vec<bool>,
     name: String,
     reach: Reach,
     kind: EntityKind,
@@ -275,7 +278,8 @@ impl EntityTagger {
                     None => {
                         let w = self.world.len();
                         seen.insert(form_keys.clone(), w);
-                        self.world.push(WorldPlace { keys: form_keys.clone(), name: row.name.to_string(), reach, kind, entity: None });
+                        let capitals = self.capitals_of(form);
+                        self.world.push(WorldPlace { keys: form_keys.clone(), capitals, name: row.name.to_string(), reach, kind, entity: None });
                         self.world_index.entry(form_keys[0].clone()).or_default().push(w);
                     }
                 }
@@ -291,7 +295,8 @@ impl EntityTagger {
     /// trusted anywhere.
     fn world_place(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let entries = self.world_index.get(&tokens[i].key)?;
-        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && tokens[i].word.is_capitalised())?;
+        let cased = |w: usize| self.world[w].capitals.iter().enumerate().all(|(k, &capital)| !capital || tokens[i + k].word.is_capitalised());
+        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && tokens[i].word.is_capitalised() && cased(w))?;
         let len = self.world[w].keys.len();
         let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
         let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
@@ -356,6 +361,15 @@ impl EntityTagger {
             return text.split(' ').filter(|w| !w.is_empty()).map(|w| self.spelling_key(fold_letters(w))).collect();
         }
         text::words(text).map(|w| self.key(w.text)).collect()
+    }
+
+    /// Whether each word of `text` (as `keys_of` splits it) starts with a capital.
+    fn capitals_of(&self, text: &str) -> Vec<bool> {
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if text.chars().all(|c| c == ' ' || (c.is_alphabetic() && c <= '\u{24F}')) {
+            return text.split(' ').filter(|w| !w.is_empty()).map(capital).collect();
+        }
+        text::words(text).map(|w| capital(w.text)).collect()
     }
 
     fn key(&self, word: &str) -> String {
@@ -898,7 +912,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -1045,5 +1059,11 @@ kind = "place"
         assert_eq!(names("A fellow at the Zenda Trust of Peace spoke.")[0], found("Zenda Trust of Peace", "organisation", FoundBy::RoleLink));
         assert_eq!(names("An editor at Strelsau Daily said so.")[0].1, "organisation");
         assert_eq!(names("The head at Ruritania spoke.")[0], found("Ruritania", "place", FoundBy::Gazetteer), "a known name stays what it is");
+    }
+
+    #[test]
+    fn world_place_words_written_with_a_capital_match_only_capitals() {
+        assert_eq!(names("Villages in the Vardar region were returned."), [found("Vardar", "place", FoundBy::WorldGazetteer)]);
+        assert_eq!(names("Villages in the Vardar Region were returned."), [found("Vardar Region", "place", FoundBy::WorldGazetteer)]);
     }
 }

@@ -205,6 +205,10 @@ pub struct NameRules {
     /// or just before its name (`the consultancy Energy Aspects`).
     #[serde(default)]
     pub organisation_nouns: Vec<String>,
+    /// Lower-case nouns after which a capitalised name that follows an article is a place
+    /// (`the Neman river`, `the Bab el-Mandeb strait`).
+    #[serde(default)]
+    pub place_nouns: Vec<String>,
     /// Lower-case words inside a person's name (`bin`, `da`: `Lula da Silva`).
     #[serde(default)]
     pub name_particles: Vec<String>,

@@ -209,6 +209,9 @@ pub struct NameRules {
     /// (`the Neman river`, `the Bab el-Mandeb strait`).
     #[serde(default)]
     pub place_nouns: Vec<String>,
+    /// Compass words that make a region of the place after them (`South Asia`, `East Africa`).
+    #[serde(default)]
+    pub compass_words: Vec<String>,
     /// Lower-case words inside a person's name (`bin`, `da`: `Lula da Silva`).
     #[serde(default)]
     pub name_particles: Vec<String>,

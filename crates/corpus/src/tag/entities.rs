@@ -22,6 +22,7 @@ pub enum FoundBy {
     RoleLink,
     PlaceName,
     PlaceNoun,
+    Compass,
     WorldGazetteer,
     CompanyList,
     Acronym,
@@ -39,6 +40,7 @@ impl FoundBy {
             FoundBy::RoleLink => "role link",
             FoundBy::PlaceName => "place name",
             FoundBy::PlaceNoun => "place noun",
+            FoundBy::Compass => "compass",
             FoundBy::WorldGazetteer => "world gazetteer",
             FoundBy::CompanyList => "company list",
             FoundBy::Acronym => "acronym",
@@ -114,6 +116,8 @@ pub struct EntityTagger {
     speech_cues: Vec<Vec<String>>,
     /// The rules' word lists, folded once.
     words: RuleWords,
+    /// Compass words as keys (`south`, `north east`).
+    compass_words: Vec<Vec<String>>,
     /// `places.tsv`: first key → indexes into `world`, longest first.
     world_index: HashMap<String, Vec<usize>>,
     world: Vec<WorldPlace>,
@@ -202,7 +206,9 @@ impl EntityTagger {
             world_index: HashMap::new(),
             world: Vec::new(),
             place_lead_ins: Vec::new(),
+            compass_words: Vec::new(),
         };
+        tagger.compass_words = rules.compass_words.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.place_lead_ins = rules.place_lead_ins.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.place_lead_ins.sort_by_key(|t| std::cmp::Reverse(t.len()));
         tagger.titles = rules.titles.iter().map(|t| tagger.keys_of(t)).collect();
@@ -512,6 +518,7 @@ impl EntityTagger {
             (self.organisation_after_noun(tokens, i), EntityKind::Organisation, FoundBy::OrganisationNoun),
             (self.headed_run(tokens, i, &self.words.organisation_heads), EntityKind::Organisation, FoundBy::OrganisationName),
             (self.headed_run(tokens, i, &self.words.place_heads), EntityKind::Place, FoundBy::PlaceName),
+            (self.compass_region(tokens, i, state), EntityKind::Place, FoundBy::Compass),
             // `Saudi Aramco, the state oil company`: longer than the known `Saudi`.
             (self.organisation_appositive(tokens, i).filter(|d| d.0 > best_known_len), EntityKind::Organisation, FoundBy::OrganisationNoun),
         ];
@@ -647,6 +654,26 @@ impl EntityTagger {
         let run = &tokens[i..end];
         let has_head = run.iter().any(|t| t.word.is_capitalised() && heads.contains(&t.folded));
         (has_head && run.len() >= 2).then(|| (run.len(), surface(tokens, i, end)))
+    }
+
+    /// `South Asia`, `East Africa`: a compass word, then a place already known (the gazetteer,
+    /// this document, or a world place), ending the name. Not when the whole is itself a world
+    /// place (`South Sudan`).
+    fn compass_region(&self, tokens: &[Token], i: usize, state: &DocumentState) -> Option<(usize, String)> {
+        let compass = self.compass_words.iter().find(|c| matches_keys(tokens, i, c) && tokens[i].word.is_capitalised())?;
+        let base = i + compass.len();
+        if base >= tokens.len() || tokens[base].sentence != tokens[i].sentence {
+            return None;
+        }
+        let is_place = |(len, e): (usize, usize)| (self.entities[e].kind == EntityKind::Place).then_some(len);
+        let known = [longest_alias(&self.aliases, tokens, base), longest_alias(&state.aliases, tokens, base)].into_iter().flatten().filter_map(is_place).max();
+        let world = self.world_index.get(&tokens[base].key).and_then(|entries| {
+            entries.iter().find(|&&w| self.world[w].kind == EntityKind::Place && matches_keys(tokens, base, &self.world[w].keys)).map(|&w| self.world[w].keys.len())
+        });
+        let len = compass.len() + known.max(world)?;
+        let continues = tokens.get(i + len).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let whole_is_world_place = self.world_index.get(&tokens[i].key).is_some_and(|entries| entries.iter().any(|&w| matches_keys(tokens, i, &self.world[w].keys) && self.world[w].keys.len() >= len));
+        (!continues && !whole_is_world_place).then(|| (len, surface(tokens, i, i + len)))
     }
 
     /// `the Neman river`, `the Bab el-Mandeb strait`, `the Amazon city`: after an article, a
@@ -927,6 +954,7 @@ place_heads = ["Sea", "Gulf"]
 place_prepositions = ["in", "at", "through"]
 place_lead_ins = ["port of", "exclave of"]
 place_nouns = ["river", "strait", "city"]
+compass_words = ["South", "East"]
 name_particles = ["bin"]
 
 [[entity]]
@@ -935,7 +963,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -1096,5 +1124,13 @@ kind = "place"
         assert_eq!(names("Ships avoid the Bab bin Mandeb strait."), [found("Bab bin Mandeb", "place", FoundBy::PlaceNoun)]);
         assert!(names("Tanks crossed a Vltava bridge.").is_empty(), "a noun that says no place");
         assert_eq!(names("They visited the Ruritanian cities.")[0], found("Ruritanian", "place", FoundBy::Gazetteer), "a known name stays");
+    }
+
+    #[test]
+    fn compass_word_before_a_known_place_names_a_region() {
+        assert_eq!(names("Trade across South Ruritania grew."), [found("South Ruritania", "place", FoundBy::Compass)]);
+        assert_eq!(names("Trade across South Ruritania Holdings grew.")[0].0, "Ruritania", "a longer name goes on");
+        assert_eq!(names("Trade in East Ruritania grew."), [found("East Ruritania", "place", FoundBy::WorldGazetteer)], "a world place whole");
+        assert!(names("South of here it rained.").is_empty());
     }
 }

@@ -437,6 +437,14 @@ impl EntityTagger {
                 i += 1;
                 continue;
             };
+            // `OPEC+`: a mark glued to the name's end belongs to it when a listed form has it.
+            let glued = tokens.get(i + len).is_some_and(|t| {
+                !t.is_word && t.word.start == tokens[i + len - 1].word.end && {
+                    let form = format!("{}{}", &text[tokens[i].word.start..tokens[i + len - 1].word.end], t.word.text);
+                    self.entities[entity].name == form || self.entities[entity].aliases.contains(&form)
+                }
+            });
+            let len = len + usize::from(glued);
             self.record_mention(&tokens, i, len, entity, found_by, state, &mut mentions);
             i += len;
             if let Some(acronym_len) = self.acronym_after(&tokens, i, entity, state) {
@@ -919,17 +927,22 @@ fn matches_keys(tokens: &[Token], i: usize, keys: &[String]) -> bool {
 /// The words of tokens `[start, end)` joined by single spaces, with a closing possessive
 /// dropped (`China’s` → `China`); one inside the name stays (`People's Bank of China`).
 fn surface(tokens: &[Token], start: usize, end: usize) -> String {
-    let parts: Vec<String> = tokens[start..end]
-        .iter()
-        .enumerate()
-        .map(|(k, t)| {
-            let w = t.word.text;
-            let last = start + k + 1 == end;
-            let w = if last { w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w) } else { w };
-            if t.word.text.chars().count() == 1 && t.word.is_capitalised() { format!("{w}.") } else { w.to_string() }
-        })
-        .collect();
-    parts.join(" ")
+    let mut out = String::new();
+    for (k, t) in tokens[start..end].iter().enumerate() {
+        let w = t.word.text;
+        let last = start + k + 1 == end;
+        let w = if last { w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w) } else { w };
+        // A mark glued to the word before it (`OPEC+`) stays glued.
+        let glued = k > 0 && !t.is_word && t.word.start == tokens[start + k - 1].word.end;
+        if k > 0 && !glued {
+            out.push(' ');
+        }
+        out.push_str(w);
+        if t.word.text.chars().count() == 1 && t.word.is_capitalised() {
+            out.push('.');
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1132,5 +1145,16 @@ kind = "place"
         assert_eq!(names("Trade across South Ruritania Holdings grew.")[0].0, "Ruritania", "a longer name goes on");
         assert_eq!(names("Trade in East Ruritania grew."), [found("East Ruritania", "place", FoundBy::WorldGazetteer)], "a world place whole");
         assert!(names("South of here it rained.").is_empty());
+    }
+
+    #[test]
+    fn a_mark_glued_to_a_listed_name_belongs_to_it() {
+        let rules = format!("{RULES}\n[[entity]]\nid = \"g5\"\nname = \"G5\"\nkind = \"organisation\"\naliases = [\"G5+\"]\n");
+        let file = read_entities(&rules, "entities.toml").unwrap();
+        let text = "Members of G5+ met; G5 agreed.";
+        let mut tagger = EntityTagger::new(&file, &[], [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        let spans: Vec<&str> = tagged.mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(spans, ["G5+", "G5"]);
     }
 }

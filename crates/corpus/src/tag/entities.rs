@@ -121,6 +121,8 @@ pub struct EntityTagger {
     /// `places.tsv`: first key → indexes into `world`, longest first.
     world_index: HashMap<String, Vec<usize>>,
     world: Vec<WorldPlace>,
+    /// The keys of every country's name and forms (`India`, `Indian`, `Republic of India`).
+    country_forms: HashSet<Vec<String>>,
     /// Place lead-ins (`the port of`) as keys.
     place_lead_ins: Vec<Vec<String>>,
 }
@@ -207,6 +209,7 @@ impl EntityTagger {
             world: Vec::new(),
             place_lead_ins: Vec::new(),
             compass_words: Vec::new(),
+            country_forms: HashSet::new(),
         };
         tagger.compass_words = rules.compass_words.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.place_lead_ins = rules.place_lead_ins.iter().map(|t| tagger.keys_of(t)).collect();
@@ -239,7 +242,15 @@ impl EntityTagger {
             }
             words.insert(key);
         }
-        tagger.add_world_places(places, &words, &lower_case);
+        let town_forms = tagger.add_world_places(places, &words, &lower_case);
+        // A gazetteer country's other forms are country forms too (`Indian`), but not its
+        // capital (`Minsk` for Belarus) or any other place's name.
+        for spec in &vocab.entities {
+            if tagger.country_forms.contains(&tagger.keys_of(&spec.name)) {
+                let forms: Vec<Vec<String>> = spec.aliases.iter().map(|a| tagger.keys_of(a)).filter(|k| !town_forms.contains(k)).collect();
+                tagger.country_forms.extend(forms);
+            }
+        }
         tagger
     }
 
@@ -247,12 +258,20 @@ impl EntityTagger {
     /// name; every other name whose first word is among the keys of `words` becomes a world
     /// place, an entity only once the corpus names it. A company of one word that the corpus
     /// also writes in lower case (`Shell`, `shell`) is a common word there, and left out.
-    fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>, lower_case: &HashSet<String>) {
+    fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>, lower_case: &HashSet<String>) -> HashSet<Vec<String>> {
         let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut town_forms: HashSet<Vec<String>> = HashSet::new();
         for row in places {
             let keys = self.keys_of(row.name);
             if keys.is_empty() {
                 continue;
+            }
+            if row.kind == PlaceKind::Country {
+                self.country_forms.insert(keys.clone());
+                let forms: Vec<Vec<String>> = row.aliases.iter().map(|a| self.keys_of(a)).collect();
+                self.country_forms.extend(forms);
+            } else if row.kind != PlaceKind::Company {
+                town_forms.insert(keys.clone());
             }
             let known = longest_alias_keys(&self.aliases, &keys).filter(|&(len, _)| len == keys.len()).map(|(_, e)| e);
             if let Some(entity) = known {
@@ -298,6 +317,7 @@ impl EntityTagger {
         for entries in self.world_index.values_mut() {
             entries.sort_by_key(|&w| std::cmp::Reverse(self.world[w].keys.len()));
         }
+        town_forms
     }
 
     /// The longest world place at token `i` that its reach allows there: a whole capitalised name
@@ -506,6 +526,49 @@ impl EntityTagger {
                     if fits && inner_entity != entity && self.entities[inner_entity].kind == EntityKind::Organisation {
                         mentions.push((inner, inner + inner_len, inner_entity));
                     }
+                }
+            }
+        }
+        // Countries named inside an organisation's name (`Indian Oil Corporation`, `Central Bank
+        // of the United Arab Emirates`), by a name or form the world gazetteer gives a country:
+        // not a city or a continent (the `Shanghai Cooperation Organisation` is not in Shanghai,
+        // the `European Union` names no place).
+        if self.entities[entity].kind == EntityKind::Organisation && len >= 2 {
+            let end = start + len;
+            let mut inner = start;
+            while inner < end {
+                let known = self.aliases.get(&tokens[inner].key).and_then(|entries| {
+                    entries
+                        .iter()
+                        .find(|a| {
+                            self.entities[a.entity].kind == EntityKind::Place
+                                && self.country_forms.contains(&a.keys)
+                                && inner + a.keys.len() <= end
+                                && matches_keys(tokens, inner, &a.keys)
+                        })
+                        .filter(|_| tokens[inner].word.is_capitalised())
+                        .map(|a| (a.keys.len(), a.entity))
+                });
+                let world = self.world_index.get(&tokens[inner].key).and_then(|entries| {
+                    entries.iter().copied().find(|&w| {
+                        let place = &self.world[w];
+                        self.country_forms.contains(&place.keys)
+                            && matches_keys(tokens, inner, &place.keys)
+                            && inner + place.keys.len() <= end
+                            && tokens[inner].word.is_capitalised()
+                    })
+                });
+                let found = match (known, world) {
+                    (Some((l, e)), _) => Some((l, e)),
+                    (None, Some(w)) => Some((self.world[w].keys.len(), self.world_entity(w))),
+                    (None, None) => None,
+                };
+                match found {
+                    Some((l, e)) => {
+                        mentions.push((inner, inner + l, e));
+                        inner += l;
+                    }
+                    None => inner += 1,
                 }
             }
         }
@@ -1112,7 +1175,7 @@ kind = "place"
 
     #[test]
     fn organisation_appositive_outgrows_a_known_name_inside_it() {
-        assert_eq!(names("Ruritania Petroleum, the state oil company, cut spending."), [found("Ruritania Petroleum", "organisation", FoundBy::OrganisationNoun)]);
+        assert_eq!(names("Ruritania Petroleum, the state oil company, cut spending.")[0], found("Ruritania Petroleum", "organisation", FoundBy::OrganisationNoun));
         assert_eq!(names("Ruritania, the company said, grew.")[0], found("Ruritania", "place", FoundBy::Gazetteer));
     }
 
@@ -1156,5 +1219,17 @@ kind = "place"
         let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
         let spans: Vec<&str> = tagged.mentions.iter().map(|m| m.span.slice(text)).collect();
         assert_eq!(spans, ["G5+", "G5"]);
+    }
+
+    #[test]
+    fn place_named_inside_an_organisation_name() {
+        let got = names("Loans came from the Central Bank of Ruritania and Ruritanian Industries.");
+        assert_eq!(got, [
+            found("Central Bank of Ruritania", "organisation", FoundBy::OrganisationName),
+            found("Ruritania", "place", FoundBy::Gazetteer),
+            found("Ruritanian Industries", "organisation", FoundBy::OrganisationName),
+            found("Ruritanian", "place", FoundBy::Gazetteer),
+        ]);
+        assert_eq!(names("Bigtown Industries grew.").len(), 1, "a city named in an organisation's name is no place of it");
     }
 }

@@ -52,7 +52,7 @@ pub fn compile_dir(dir: &Path) -> &'static Compiled {
     }
     // Compiled outside the lock, so tests over different folders compile side by side.
     let compiled: &'static Compiled = Box::leak(Box::new(compile_files(&load(dir))));
-    *COMPILED.lock().unwrap_or_else(PoisonError::into_inner).entry(dir.to_path_buf()).or_insert(compiled)
+    COMPILED.lock().unwrap_or_else(PoisonError::into_inner).entry(dir.to_path_buf()).or_insert(compiled)
 }
 
 pub fn seed_corpus() -> &'static Compiled {

@@ -13,7 +13,8 @@ sys.path.insert(0, sys.argv[1] if len(sys.argv) > 1 else ".")
 from pytickersymbols import PyTickerSymbols  # noqa: E402
 
 # Legal forms that a text leaves out ("Shell plc" is "Shell"); "Company", "Group" and
-# "Holdings" only when more than one word is left ("Southern Company" stays whole).
+# "Holdings" only when more than one word is left, or one that cannot be a common word
+# ("Mercedes-Benz Group" is also "Mercedes-Benz"; "Southern Company" stays whole).
 LEGAL = {"inc", "incorporated", "corp", "corporation", "plc", "ag", "se", "sa", "s.a", "nv", "n.v",
          "ltd", "limited", "co", "kgaa", "ab", "oyj", "asa", "spa", "s.p.a"}
 WEAK = {"company", "companies", "group", "holdings", "holding"}
@@ -33,7 +34,8 @@ def forms(listed):
         words.pop()
     full = " ".join(words)
     short = list(words)
-    while len(short) > 2 and short[-1].lower() in WEAK:
+    # One word left is kept only when it cannot be a common word (`Coca-Cola`, `ExxonMobil`).
+    while short[-1].lower() in WEAK and (len(short) > 2 or (len(short) == 2 and re.search(r"-|.[A-Z]", short[0]))):
         short.pop()
     out = [full, " ".join(short)]
     if listed != full and "," not in listed and "(" not in listed:

@@ -375,6 +375,18 @@ pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(E
         }
         Some(_) => true,
     });
+    // A compass word or place noun with no word in it would match before every word.
+    let rules = &mut parsed.rules;
+    for (key, list) in [("compass_words", &mut rules.compass_words), ("place_nouns", &mut rules.place_nouns)] {
+        list.retain(|entry| {
+            let has_words = crate::text::words(entry).next().is_some();
+            if !has_words {
+                let line = source.find(&format!("{key} =")).or_else(|| source.find(key)).map(|at| line_of(source, at));
+                row_problems.push(Diagnostic::error(file, line, format!("`{key}` entry `{entry}` has no words, so it can never match; it is left out")));
+            }
+            has_words
+        });
+    }
     if problems.is_empty() { Ok((parsed, row_problems)) } else { Err(problems) }
 }
 
@@ -474,5 +486,17 @@ mod tests {
             "themes.toml:2: error: theme id `Trade` must be lower-case letters, digits and hyphens",
             "themes.toml:5: error: colour `red` must be #rrggbb",
         ]);
+    }
+
+    #[test]
+    fn a_compass_word_or_place_noun_without_words_is_named_and_left_out() {
+        let source = "[rules]\ntitles = []\nroles = []\nrole_links = []\norganisation_heads = []\nname_connectors = []\nlist_joiners = []\narticles = []\nnot_names = []\nspeech_cues = []\npronouns = []\nspelling = []\ncompass_words = [\"South\", \"—\"]\nplace_nouns = [\"river\", \"\"]\n";
+        let (file, problems) = read_entities_leaving_out_bad_rows(source, "entities.toml").unwrap();
+        let shown: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, [
+            "entities.toml:13: error: `compass_words` entry `—` has no words, so it can never match; it is left out",
+            "entities.toml:14: error: `place_nouns` entry `` has no words, so it can never match; it is left out",
+        ]);
+        assert_eq!((file.rules.compass_words, file.rules.place_nouns), (vec!["South".to_string()], vec!["river".to_string()]));
     }
 }

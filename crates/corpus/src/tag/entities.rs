@@ -263,6 +263,8 @@ impl EntityTagger {
     fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>, lower_case: &HashSet<String>) -> HashSet<Vec<String>> {
         let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
         let mut town_forms: HashSet<Vec<String>> = HashSet::new();
+        // World places made from a row's own name (not another form of it).
+        let mut own_names: HashSet<usize> = HashSet::new();
         for row in places {
             let keys = self.keys_of(row.name);
             if keys.is_empty() {
@@ -301,6 +303,16 @@ impl EntityTagger {
                     continue;
                 }
                 match seen.get(&form_keys) {
+                    // A place's own name beats another's short form: `Gaza` is the city, not
+                    // `Gaza Province` (whose short form it also is).
+                    Some(&w) if n == 0 && !own_names.contains(&w) && self.world[w].kind == kind => {
+                        own_names.insert(w);
+                        self.world[w].name = row.name.to_string();
+                        self.world[w].capitals = self.capitals_of(form);
+                        if reach == Reach::Anywhere {
+                            self.world[w].reach = Reach::Anywhere;
+                        }
+                    }
                     Some(&w) => {
                         if reach == Reach::Anywhere {
                             self.world[w].reach = Reach::Anywhere;
@@ -309,6 +321,9 @@ impl EntityTagger {
                     None => {
                         let w = self.world.len();
                         seen.insert(form_keys.clone(), w);
+                        if n == 0 {
+                            own_names.insert(w);
+                        }
                         let capitals = self.capitals_of(form);
                         self.world.push(WorldPlace { keys: form_keys.clone(), capitals, name: row.name.to_string(), reach, kind, entity: None });
                         self.world_index.entry(form_keys[0].clone()).or_default().push(w);
@@ -1074,7 +1089,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -1274,5 +1289,15 @@ kind = "place"
         let got = names("Vale Partners, the consultancy of note, and Hollowell Holdings agreed.");
         assert_eq!(got.last(), Some(&found("Hollowell Holdings", "organisation", FoundBy::Coordinated)));
         assert!(names("Ruritania and Zorba signed.").iter().all(|n| n.0 != "Zorba"), "joined to a place it says nothing");
+    }
+
+    #[test]
+    fn a_world_place_own_name_beats_another_place_short_form() {
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let (places, _) = read_places(PLACES, "places.tsv");
+        let text = "Talks were held in Ostra.";
+        let mut tagger = EntityTagger::new(&file, &places, [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        assert_eq!(tagger.entities[tagged.mentions[0].entity as usize].name, "Ostra");
     }
 }

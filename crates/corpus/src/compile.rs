@@ -9,7 +9,7 @@ use crate::model::{Corpus, Document, Entity, Passage, Section, Theme};
 use crate::parse::{self, ParsedDocument, Sidecar};
 use crate::tag::{DocumentState, EntityTagger, ThemeTagger};
 use crate::text;
-use crate::vocab::{self, ENTITIES_FILE, PLACES_FILE, THEMES_FILE};
+use crate::vocab::{self, COMPANIES_FILE, ENTITIES_FILE, PLACES_FILE, THEMES_FILE};
 
 /// A file of the seeds folder: its name (no directory) and its bytes.
 #[derive(Debug, Clone)]
@@ -112,11 +112,18 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     let entities = entities_text.and_then(|t| usable(vocab::read_entities_leaving_out_bad_rows(&t, ENTITIES_FILE), &mut diagnostics));
     // The world gazetteer is optional: without it, only `entities.toml` names places.
     let places_text = if by_name.contains_key(PLACES_FILE) { vocab_text(PLACES_FILE, &mut diagnostics) } else { None };
-    let places = places_text.as_deref().map_or(Vec::new(), |t| {
+    // So is the company list, in the same columns.
+    let companies_text = if by_name.contains_key(COMPANIES_FILE) { vocab_text(COMPANIES_FILE, &mut diagnostics) } else { None };
+    let mut places = places_text.as_deref().map_or(Vec::new(), |t| {
         let (rows, problems) = vocab::read_places(t, PLACES_FILE);
         diagnostics.extend(problems);
         rows
     });
+    if let Some(t) = companies_text.as_deref() {
+        let (rows, problems) = vocab::read_places(t, COMPANIES_FILE);
+        diagnostics.extend(problems);
+        places.extend(rows);
+    }
     let (Some(themes), Some(entities)) = (themes, entities) else {
         return Compiled { corpus: Corpus::default(), diagnostics };
     };
@@ -125,7 +132,7 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     for (name, file) in &by_name {
         let Some(stem) = name.strip_suffix(".txt") else {
             let is_sidecar = name.strip_suffix(".toml").is_some_and(|stem| by_name.contains_key(format!("{stem}.txt").as_str()));
-            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE, PLACES_FILE].contains(name) && !name.starts_with('.') {
+            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE, PLACES_FILE, COMPANIES_FILE].contains(name) && !name.starts_with('.') {
                 diagnostics.push(Diagnostic::warning(*name, None, "ignored: documents are `*.txt`, metadata `<document>.toml`"));
             }
             continue;

@@ -13,6 +13,8 @@ use crate::model::EntityKind;
 pub const THEMES_FILE: &str = "themes.toml";
 pub const ENTITIES_FILE: &str = "entities.toml";
 pub const PLACES_FILE: &str = "places.tsv";
+/// The generated list of listed companies, in `places.tsv`'s columns with the kind `company`.
+pub const COMPANIES_FILE: &str = "companies.tsv";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -203,6 +205,13 @@ pub struct NameRules {
     /// or just before its name (`the consultancy Energy Aspects`).
     #[serde(default)]
     pub organisation_nouns: Vec<String>,
+    /// Lower-case nouns after which a capitalised name that follows an article is a place
+    /// (`the Neman river`, `the Bab el-Mandeb strait`).
+    #[serde(default)]
+    pub place_nouns: Vec<String>,
+    /// Compass words that make a region of the place after them (`South Asia`, `East Africa`).
+    #[serde(default)]
+    pub compass_words: Vec<String>,
     /// Lower-case words inside a person's name (`bin`, `da`: `Lula da Silva`).
     #[serde(default)]
     pub name_particles: Vec<String>,
@@ -366,17 +375,31 @@ pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(E
         }
         Some(_) => true,
     });
+    // A compass word or place noun with no word in it would match before every word.
+    let rules = &mut parsed.rules;
+    for (key, list) in [("compass_words", &mut rules.compass_words), ("place_nouns", &mut rules.place_nouns)] {
+        list.retain(|entry| {
+            let has_words = crate::text::words(entry).next().is_some();
+            if !has_words {
+                let line = source.find(&format!("{key} =")).or_else(|| source.find(key)).map(|at| line_of(source, at));
+                row_problems.push(Diagnostic::error(file, line, format!("`{key}` entry `{entry}` has no words, so it can never match; it is left out")));
+            }
+            has_words
+        });
+    }
     if problems.is_empty() { Ok((parsed, row_problems)) } else { Err(problems) }
 }
 
-/// What a row of `places.tsv` names, which decides where the tagger trusts it: countries,
-/// capitals and large cities anywhere, other cities and regions after a preposition of place.
+/// What a row of `places.tsv` (or `companies.tsv`) names, which decides where the tagger trusts
+/// it: countries, capitals and large cities anywhere, other cities and regions after a
+/// preposition of place; a company (an organisation) anywhere its name cannot be a common word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PlaceKind {
     Country,
     Capital,
     Region,
     City,
+    Company,
 }
 
 impl PlaceKind {
@@ -386,6 +409,7 @@ impl PlaceKind {
             "capital" => Some(PlaceKind::Capital),
             "region" => Some(PlaceKind::Region),
             "city" => Some(PlaceKind::City),
+            "company" => Some(PlaceKind::Company),
             _ => None,
         }
     }
@@ -399,7 +423,7 @@ pub struct PlaceRow<'a> {
     pub aliases: Vec<&'a str>,
 }
 
-/// Parses `places.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
+/// Parses `places.tsv` or `companies.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
 /// A row without a name or a known kind is reported and left out.
 pub fn read_places<'a>(source: &'a str, file: &str) -> (Vec<PlaceRow<'a>>, Vec<Diagnostic>) {
     let mut rows = Vec::new();
@@ -412,7 +436,7 @@ pub fn read_places<'a>(source: &'a str, file: &str) -> (Vec<PlaceRow<'a>>, Vec<D
         let name = fields.next().unwrap_or_default();
         let kind = fields.next().unwrap_or_default();
         let Some(kind) = PlaceKind::parse(kind).filter(|_| !name.is_empty()) else {
-            let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind (country, capital, region or city)") } else { format!("`{name}`: kind `{kind}` must be country, capital, region or city") };
+            let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind (country, capital, region, city or company)") } else { format!("`{name}`: kind `{kind}` must be country, capital, region, city or company") };
             problems.push(Diagnostic::error(file, Some(n + 1), format!("{why}; the row is left out")));
             continue;
         };
@@ -462,5 +486,17 @@ mod tests {
             "themes.toml:2: error: theme id `Trade` must be lower-case letters, digits and hyphens",
             "themes.toml:5: error: colour `red` must be #rrggbb",
         ]);
+    }
+
+    #[test]
+    fn a_compass_word_or_place_noun_without_words_is_named_and_left_out() {
+        let source = "[rules]\ntitles = []\nroles = []\nrole_links = []\norganisation_heads = []\nname_connectors = []\nlist_joiners = []\narticles = []\nnot_names = []\nspeech_cues = []\npronouns = []\nspelling = []\ncompass_words = [\"South\", \"—\"]\nplace_nouns = [\"river\", \"\"]\n";
+        let (file, problems) = read_entities_leaving_out_bad_rows(source, "entities.toml").unwrap();
+        let shown: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, [
+            "entities.toml:13: error: `compass_words` entry `—` has no words, so it can never match; it is left out",
+            "entities.toml:14: error: `place_nouns` entry `` has no words, so it can never match; it is left out",
+        ]);
+        assert_eq!((file.rules.compass_words, file.rules.place_nouns), (vec!["South".to_string()], vec!["river".to_string()]));
     }
 }

@@ -19,8 +19,13 @@ pub enum FoundBy {
     OrganisationName,
     OrganisationNoun,
     Role,
+    RoleLink,
     PlaceName,
+    PlaceNoun,
+    Compass,
+    Coordinated,
     WorldGazetteer,
+    CompanyList,
     Acronym,
 }
 
@@ -33,8 +38,13 @@ impl FoundBy {
             FoundBy::OrganisationName => "organisation name",
             FoundBy::OrganisationNoun => "organisation noun",
             FoundBy::Role => "role",
+            FoundBy::RoleLink => "role link",
             FoundBy::PlaceName => "place name",
+            FoundBy::PlaceNoun => "place noun",
+            FoundBy::Compass => "compass",
+            FoundBy::Coordinated => "coordinated",
             FoundBy::WorldGazetteer => "world gazetteer",
+            FoundBy::CompanyList => "company list",
             FoundBy::Acronym => "acronym",
         }
     }
@@ -46,6 +56,8 @@ impl FoundBy {
 enum Reach {
     Anywhere,
     AfterPreposition,
+    /// A listed company: anywhere but after an article (`the Amazon city` is no company).
+    NoArticleBefore,
 }
 
 /// Cities this large are named anywhere; smaller ones after a preposition of place.
@@ -54,10 +66,20 @@ const LARGE_CITY: u64 = 1_000_000;
 #[derive(Debug, Clone)]
 struct WorldPlace {
     keys: Vec<String>,
+    /// Whether each word is written with a capital: such a word matches only a capitalised one
+    /// (`the Tavush region` is not `Tavush Region`).
+    capitals: Vec<bool>,
     name: String,
     reach: Reach,
+    kind: EntityKind,
     /// The entity, once the corpus has named it.
     entity: Option<usize>,
+}
+
+impl WorldPlace {
+    fn found_by(&self) -> FoundBy {
+        if self.kind == EntityKind::Place { FoundBy::WorldGazetteer } else { FoundBy::CompanyList }
+    }
 }
 
 /// An entity as the tagger knows it: from the gazetteer, or found in the text.
@@ -96,9 +118,13 @@ pub struct EntityTagger {
     speech_cues: Vec<Vec<String>>,
     /// The rules' word lists, folded once.
     words: RuleWords,
+    /// Compass words as keys (`south`, `north east`).
+    compass_words: Vec<Vec<String>>,
     /// `places.tsv`: first key → indexes into `world`, longest first.
     world_index: HashMap<String, Vec<usize>>,
     world: Vec<WorldPlace>,
+    /// The keys of every country's name and forms (`India`, `Indian`, `Republic of India`).
+    country_forms: HashSet<Vec<String>>,
     /// Place lead-ins (`the port of`) as keys.
     place_lead_ins: Vec<Vec<String>>,
 }
@@ -109,12 +135,15 @@ struct RuleWords {
     role_links: HashSet<String>,
     organisation_heads: HashSet<String>,
     connectors: HashSet<String>,
+    /// Connectors that never join two names (`of`, `the`; not `and`).
+    inner_connectors: HashSet<String>,
     list_joiners: HashSet<String>,
     articles: HashSet<String>,
     not_names: HashSet<String>,
     pronouns: HashSet<String>,
     place_heads: HashSet<String>,
     place_prepositions: HashSet<String>,
+    place_nouns: HashSet<String>,
     organisation_nouns: HashSet<String>,
     particles: HashSet<String>,
 }
@@ -127,12 +156,14 @@ impl RuleWords {
             role_links: set(&rules.role_links),
             organisation_heads: set(&rules.organisation_heads),
             connectors: set(&rules.name_connectors),
+            inner_connectors: &set(&rules.name_connectors) - &set(&rules.list_joiners),
             list_joiners: set(&rules.list_joiners),
             articles: set(&rules.articles),
             not_names: set(&rules.not_names),
             pronouns: set(&rules.pronouns),
             place_heads: set(&rules.place_heads),
             place_prepositions: set(&rules.place_prepositions),
+            place_nouns: set(&rules.place_nouns),
             organisation_nouns: set(&rules.organisation_nouns),
             particles: set(&rules.name_particles),
         }
@@ -179,7 +210,10 @@ impl EntityTagger {
             world_index: HashMap::new(),
             world: Vec::new(),
             place_lead_ins: Vec::new(),
+            compass_words: Vec::new(),
+            country_forms: HashSet::new(),
         };
+        tagger.compass_words = rules.compass_words.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.place_lead_ins = rules.place_lead_ins.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.place_lead_ins.sort_by_key(|t| std::cmp::Reverse(t.len()));
         tagger.titles = rules.titles.iter().map(|t| tagger.keys_of(t)).collect();
@@ -201,20 +235,47 @@ impl EntityTagger {
                 add_alias(&mut tagger.aliases, keys, index);
             }
         }
-        let words: HashSet<String> = texts.into_iter().flat_map(text::words).map(|w| tagger.key(w.text)).collect();
-        tagger.add_world_places(places, &words);
+        let mut words: HashSet<String> = HashSet::new();
+        let mut lower_case: HashSet<String> = HashSet::new();
+        for word in texts.into_iter().flat_map(text::words) {
+            let key = tagger.key(word.text);
+            if !word.is_capitalised() {
+                lower_case.insert(key.clone());
+            }
+            words.insert(key);
+        }
+        let town_forms = tagger.add_world_places(places, &words, &lower_case);
+        // A gazetteer country's other forms are country forms too (`Indian`), but not its
+        // capital (`Minsk` for Belarus) or any other place's name.
+        for spec in &vocab.entities {
+            if tagger.country_forms.contains(&tagger.keys_of(&spec.name)) {
+                let forms: Vec<Vec<String>> = spec.aliases.iter().map(|a| tagger.keys_of(a)).filter(|k| !town_forms.contains(k)).collect();
+                tagger.country_forms.extend(forms);
+            }
+        }
         tagger
     }
 
     /// `places.tsv`: a country's other forms (`Azerbaijani`) join a gazetteer entity of that
     /// name; every other name whose first word is among the keys of `words` becomes a world
-    /// place, an entity only once the corpus names it.
-    fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>) {
+    /// place, an entity only once the corpus names it. A company of one word that the corpus
+    /// also writes in lower case (`Shell`, `shell`) is a common word there, and left out.
+    fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>, lower_case: &HashSet<String>) -> HashSet<Vec<String>> {
         let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut town_forms: HashSet<Vec<String>> = HashSet::new();
+        // World places made from a row's own name (not another form of it).
+        let mut own_names: HashSet<usize> = HashSet::new();
         for row in places {
             let keys = self.keys_of(row.name);
             if keys.is_empty() {
                 continue;
+            }
+            if row.kind == PlaceKind::Country {
+                self.country_forms.insert(keys.clone());
+                let forms: Vec<Vec<String>> = row.aliases.iter().map(|a| self.keys_of(a)).collect();
+                self.country_forms.extend(forms);
+            } else if row.kind != PlaceKind::Company {
+                town_forms.insert(keys.clone());
             }
             let known = longest_alias_keys(&self.aliases, &keys).filter(|&(len, _)| len == keys.len()).map(|(_, e)| e);
             if let Some(entity) = known {
@@ -229,14 +290,29 @@ impl EntityTagger {
             let reach = match row.kind {
                 PlaceKind::Country | PlaceKind::Capital => Reach::Anywhere,
                 PlaceKind::City if row.population >= LARGE_CITY => Reach::Anywhere,
+                PlaceKind::Company => Reach::NoArticleBefore,
                 _ => Reach::AfterPreposition,
             };
+            let kind = if row.kind == PlaceKind::Company { EntityKind::Organisation } else { EntityKind::Place };
             for (n, &form) in std::iter::once(&row.name).chain(&row.aliases).enumerate() {
                 let form_keys = if n == 0 { keys.clone() } else { self.keys_of(form) };
                 if !form_keys.first().is_some_and(|first| words.contains(first)) {
                     continue;
                 }
+                if kind == EntityKind::Organisation && form_keys.len() == 1 && lower_case.contains(&form_keys[0]) {
+                    continue;
+                }
                 match seen.get(&form_keys) {
+                    // A place's own name beats another's short form: `Gaza` is the city, not
+                    // `Gaza Province` (whose short form it also is).
+                    Some(&w) if n == 0 && !own_names.contains(&w) && self.world[w].kind == kind => {
+                        own_names.insert(w);
+                        self.world[w].name = row.name.to_string();
+                        self.world[w].capitals = self.capitals_of(form);
+                        if reach == Reach::Anywhere {
+                            self.world[w].reach = Reach::Anywhere;
+                        }
+                    }
                     Some(&w) => {
                         if reach == Reach::Anywhere {
                             self.world[w].reach = Reach::Anywhere;
@@ -245,7 +321,11 @@ impl EntityTagger {
                     None => {
                         let w = self.world.len();
                         seen.insert(form_keys.clone(), w);
-                        self.world.push(WorldPlace { keys: form_keys.clone(), name: row.name.to_string(), reach, entity: None });
+                        if n == 0 {
+                            own_names.insert(w);
+                        }
+                        let capitals = self.capitals_of(form);
+                        self.world.push(WorldPlace { keys: form_keys.clone(), capitals, name: row.name.to_string(), reach, kind, entity: None });
                         self.world_index.entry(form_keys[0].clone()).or_default().push(w);
                     }
                 }
@@ -254,6 +334,7 @@ impl EntityTagger {
         for entries in self.world_index.values_mut() {
             entries.sort_by_key(|&w| std::cmp::Reverse(self.world[w].keys.len()));
         }
+        town_forms
     }
 
     /// The longest world place at token `i` that its reach allows there: a whole capitalised name
@@ -261,7 +342,8 @@ impl EntityTagger {
     /// trusted anywhere.
     fn world_place(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let entries = self.world_index.get(&tokens[i].key)?;
-        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && tokens[i].word.is_capitalised())?;
+        let cased = |w: usize| self.world[w].capitals.iter().enumerate().all(|(k, &capital)| !capital || tokens[i + k].word.is_capitalised());
+        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && tokens[i].word.is_capitalised() && cased(w))?;
         let len = self.world[w].keys.len();
         let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
         let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
@@ -270,7 +352,11 @@ impl EntityTagger {
         if (capitalised(i + len) && !title_after) || (!sentence_start && i > 0 && capitalised(i - 1)) {
             return None;
         }
-        let trusted = self.world[w].reach == Reach::Anywhere || self.after_place_preposition(tokens, i);
+        let trusted = match self.world[w].reach {
+            Reach::Anywhere => true,
+            Reach::AfterPreposition => self.after_place_preposition(tokens, i),
+            Reach::NoArticleBefore => sentence_start || !self.words.articles.contains(&tokens[i - 1].folded),
+        };
         trusted.then_some((len, w))
     }
 
@@ -305,8 +391,8 @@ impl EntityTagger {
         if let Some(e) = self.world[w].entity {
             return e;
         }
-        let name = self.world[w].name.clone();
-        let e = self.new_entity(&name, EntityKind::Place, FoundBy::WorldGazetteer);
+        let (name, kind) = (self.world[w].name.clone(), self.world[w].kind);
+        let e = self.new_entity(&name, kind, self.world[w].found_by());
         for place in self.world.iter_mut().filter(|p| p.name == name) {
             place.entity = Some(e);
         }
@@ -322,6 +408,15 @@ impl EntityTagger {
             return text.split(' ').filter(|w| !w.is_empty()).map(|w| self.spelling_key(fold_letters(w))).collect();
         }
         text::words(text).map(|w| self.key(w.text)).collect()
+    }
+
+    /// Whether each word of `text` (as `keys_of` splits it) starts with a capital.
+    fn capitals_of(&self, text: &str) -> Vec<bool> {
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if text.chars().all(|c| c == ' ' || (c.is_alphabetic() && c <= '\u{24F}')) {
+            return text.split(' ').filter(|w| !w.is_empty()).map(capital).collect();
+        }
+        text::words(text).map(|w| capital(w.text)).collect()
     }
 
     fn key(&self, word: &str) -> String {
@@ -375,10 +470,22 @@ impl EntityTagger {
                 i += 1;
                 continue;
             }
-            let Some((len, entity, found_by)) = self.best_match(&tokens, i, &mut *state) else {
+            let found = self.best_match(&tokens, i, &mut *state).or_else(|| {
+                let (len, name) = self.coordinated_organisation(&tokens, i, &mentions, state)?;
+                Some((len, self.resolve(&name, EntityKind::Organisation, FoundBy::Coordinated, state), FoundBy::Coordinated))
+            });
+            let Some((len, entity, found_by)) = found else {
                 i += 1;
                 continue;
             };
+            // `OPEC+`: a mark glued to the name's end belongs to it when a listed form has it.
+            let glued = tokens.get(i + len).is_some_and(|t| {
+                !t.is_word && t.word.start == tokens[i + len - 1].word.end && {
+                    let form = format!("{}{}", &text[tokens[i].word.start..tokens[i + len - 1].word.end], t.word.text);
+                    self.entities[entity].name == form || self.entities[entity].aliases.contains(&form)
+                }
+            });
+            let len = len + usize::from(glued);
             self.record_mention(&tokens, i, len, entity, found_by, state, &mut mentions);
             i += len;
             if let Some(acronym_len) = self.acronym_after(&tokens, i, entity, state) {
@@ -443,6 +550,49 @@ impl EntityTagger {
                 }
             }
         }
+        // Countries named inside an organisation's name (`Indian Oil Corporation`, `Central Bank
+        // of the United Arab Emirates`), by a name or form the world gazetteer gives a country:
+        // not a city or a continent (the `Shanghai Cooperation Organisation` is not in Shanghai,
+        // the `European Union` names no place).
+        if self.entities[entity].kind == EntityKind::Organisation && len >= 2 {
+            let end = start + len;
+            let mut inner = start;
+            while inner < end {
+                let known = self.aliases.get(&tokens[inner].key).and_then(|entries| {
+                    entries
+                        .iter()
+                        .find(|a| {
+                            self.entities[a.entity].kind == EntityKind::Place
+                                && self.country_forms.contains(&a.keys)
+                                && inner + a.keys.len() <= end
+                                && matches_keys(tokens, inner, &a.keys)
+                        })
+                        .filter(|_| tokens[inner].word.is_capitalised())
+                        .map(|a| (a.keys.len(), a.entity))
+                });
+                let world = self.world_index.get(&tokens[inner].key).and_then(|entries| {
+                    entries.iter().copied().find(|&w| {
+                        let place = &self.world[w];
+                        self.country_forms.contains(&place.keys)
+                            && matches_keys(tokens, inner, &place.keys)
+                            && inner + place.keys.len() <= end
+                            && tokens[inner].word.is_capitalised()
+                    })
+                });
+                let found = match (known, world) {
+                    (Some((l, e)), _) => Some((l, e)),
+                    (None, Some(w)) => Some((self.world[w].keys.len(), self.world_entity(w))),
+                    (None, None) => None,
+                };
+                match found {
+                    Some((l, e)) => {
+                        mentions.push((inner, inner + l, e));
+                        inner += l;
+                    }
+                    None => inner += 1,
+                }
+            }
+        }
     }
 
     /// The longest name starting at token `i`: a known alias (gazetteer or this document's short
@@ -460,6 +610,9 @@ impl EntityTagger {
             (self.organisation_after_noun(tokens, i), EntityKind::Organisation, FoundBy::OrganisationNoun),
             (self.headed_run(tokens, i, &self.words.organisation_heads), EntityKind::Organisation, FoundBy::OrganisationName),
             (self.headed_run(tokens, i, &self.words.place_heads), EntityKind::Place, FoundBy::PlaceName),
+            (self.compass_region(tokens, i, state), EntityKind::Place, FoundBy::Compass),
+            // `Saudi Aramco, the state oil company`: longer than the known `Saudi`.
+            (self.organisation_appositive(tokens, i).filter(|d| d.0 > best_known_len), EntityKind::Organisation, FoundBy::OrganisationNoun),
         ];
         // The longest detection; on a tie the earlier rule (a title before an organisation).
         let longest = detected
@@ -476,7 +629,15 @@ impl EntityTagger {
         if let Some((len, w)) = self.world_place(tokens, i) {
             let entity = self.world_entity(w);
             add_alias(&mut state.aliases, tokens[i..i + len].iter().map(|t| t.key.clone()).collect(), entity);
-            return Some((len, entity, FoundBy::WorldGazetteer));
+            return Some((len, entity, self.world[w].found_by()));
+        }
+        if let Some((len, name)) = self.organisation_after_role(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::RoleLink, state);
+            return Some((len, entity, FoundBy::RoleLink));
+        }
+        if let Some((len, name)) = self.place_before_noun(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Place, FoundBy::PlaceNoun, state);
+            return Some((len, entity, FoundBy::PlaceNoun));
         }
         if let Some((len, name)) = self.organisation_appositive(tokens, i) {
             let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::OrganisationNoun, state);
@@ -585,6 +746,94 @@ impl EntityTagger {
         let run = &tokens[i..end];
         let has_head = run.iter().any(|t| t.word.is_capitalised() && heads.contains(&t.folded));
         (has_head && run.len() >= 2).then(|| (run.len(), surface(tokens, i, end)))
+    }
+
+    /// `South Asia`, `East Africa`: a compass word, then a place already known (the gazetteer,
+    /// this document, or a world place), ending the name. Not when the whole is itself a world
+    /// place (`South Sudan`).
+    fn compass_region(&self, tokens: &[Token], i: usize, state: &DocumentState) -> Option<(usize, String)> {
+        let compass = self.compass_words.iter().find(|c| matches_keys(tokens, i, c) && tokens[i].word.is_capitalised())?;
+        let base = i + compass.len();
+        if base >= tokens.len() || tokens[base].sentence != tokens[i].sentence {
+            return None;
+        }
+        let is_place = |(len, e): (usize, usize)| (self.entities[e].kind == EntityKind::Place).then_some(len);
+        let known = [longest_alias(&self.aliases, tokens, base), longest_alias(&state.aliases, tokens, base)].into_iter().flatten().filter_map(is_place).max();
+        let world = self.world_index.get(&tokens[base].key).and_then(|entries| {
+            entries.iter().find(|&&w| self.world[w].kind == EntityKind::Place && matches_keys(tokens, base, &self.world[w].keys)).map(|&w| self.world[w].keys.len())
+        });
+        let len = compass.len() + known.max(world)?;
+        let continues = tokens.get(i + len).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let whole_is_world_place = self.world_index.get(&tokens[i].key).is_some_and(|entries| entries.iter().any(|&w| matches_keys(tokens, i, &self.world[w].keys) && self.world[w].keys.len() >= len));
+        (!continues && !whole_is_world_place).then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `Sputnik and RT`, `Foxconn, the Taiwanese assembler, and Luxshare Precision`: a
+    /// capitalised name no list knows, joined by a list's `and` to an organisation (named just
+    /// before, an appositive between allowed, or known just after), is an organisation too.
+    fn coordinated_organisation(&self, tokens: &[Token], i: usize, mentions: &[(usize, usize, usize)], state: &DocumentState) -> Option<(usize, String)> {
+        if !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.capitalised_run(tokens, i, 3);
+        let same_sentence = |k: usize| tokens.get(k).is_some_and(|t| t.sentence == tokens[i].sentence);
+        let joiner = |k: usize| same_sentence(k) && self.words.list_joiners.contains(&tokens[k].folded);
+        let organisation_ends_at = |end: usize| mentions.iter().any(|&(_, e, entity)| e == end && self.entities[entity].kind == EntityKind::Organisation);
+        let before = i >= 2 && joiner(i - 1) && {
+            let mut end = i - 1;
+            // `, the Taiwanese assembler of iPhones,` between the two names.
+            if tokens[end - 1].word.text == "," {
+                if let Some(open) = (end.saturating_sub(10)..end - 1).rev().find(|&k| tokens[k].word.text == "," && same_sentence(k)) {
+                    end = open;
+                }
+            }
+            organisation_ends_at(end)
+        };
+        let after = joiner(i + len) && same_sentence(i + len + 1) && {
+            let k = i + len + 1;
+            let known = [longest_alias(&self.aliases, tokens, k), longest_alias(&state.aliases, tokens, k)].into_iter().flatten().any(|(_, e)| self.entities[e].kind == EntityKind::Organisation);
+            known || self.is_acronym(&tokens[k])
+        };
+        (len >= 1 && (before || after)).then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `the Neman river`, `the Bab el-Mandeb strait`, `the Amazon city`: after an article, a
+    /// capitalised name (particles inside) that a lower-case place noun follows.
+    fn place_before_noun(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let after_article = i >= 1 && tokens[i - 1].sentence == tokens[i].sentence && self.words.articles.contains(&tokens[i - 1].folded);
+        if !after_article || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 4, &self.words.particles);
+        let noun = tokens.get(i + len).filter(|t| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence)?;
+        let is_place_noun = |w: &str| self.words.place_nouns.contains(w);
+        let named = len >= 1 && (is_place_noun(&noun.folded) || noun.folded.strip_suffix('s').is_some_and(is_place_noun));
+        named.then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `analysts at Drewry`, `members of Congress`, `a fellow at the Vale Trust`: a role noun and
+    /// its link word just before a capitalised name (connectors inside, not a list's `and`)
+    /// that no list knows: where the role is held, an organisation.
+    fn organisation_after_role(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        if !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let mut k = i;
+        if k >= 1 && self.words.articles.contains(&tokens[k - 1].folded) {
+            k -= 1;
+        }
+        let lower = |t: &Token| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence;
+        let linked = k >= 2
+            && lower(&tokens[k - 1])
+            && self.words.role_links.contains(&tokens[k - 1].folded)
+            && tokens[k - 2].is_word
+            && tokens[k - 2].sentence == tokens[i].sentence
+            && self.words.is_role(&tokens[k - 2].folded);
+        if !linked {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 4, &self.words.inner_connectors);
+        (len >= 1).then(|| (len, surface(tokens, i, i + len)))
     }
 
     /// `Jane Doe, a policy fellow at …`, `Jane Doe, head of research at …` or `Jane Doe said`: a 2–3 word capitalised name that a
@@ -791,17 +1040,22 @@ fn matches_keys(tokens: &[Token], i: usize, keys: &[String]) -> bool {
 /// The words of tokens `[start, end)` joined by single spaces, with a closing possessive
 /// dropped (`China’s` → `China`); one inside the name stays (`People's Bank of China`).
 fn surface(tokens: &[Token], start: usize, end: usize) -> String {
-    let parts: Vec<String> = tokens[start..end]
-        .iter()
-        .enumerate()
-        .map(|(k, t)| {
-            let w = t.word.text;
-            let last = start + k + 1 == end;
-            let w = if last { w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w) } else { w };
-            if t.word.text.chars().count() == 1 && t.word.is_capitalised() { format!("{w}.") } else { w.to_string() }
-        })
-        .collect();
-    parts.join(" ")
+    let mut out = String::new();
+    for (k, t) in tokens[start..end].iter().enumerate() {
+        let w = t.word.text;
+        let last = start + k + 1 == end;
+        let w = if last { w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w) } else { w };
+        // A mark glued to the word before it (`OPEC+`) stays glued.
+        let glued = k > 0 && !t.is_word && t.word.start == tokens[start + k - 1].word.end;
+        if k > 0 && !glued {
+            out.push(' ');
+        }
+        out.push_str(w);
+        if t.word.text.chars().count() == 1 && t.word.is_capitalised() {
+            out.push('.');
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -825,6 +1079,8 @@ organisation_nouns = ["company", "consultancy"]
 place_heads = ["Sea", "Gulf"]
 place_prepositions = ["in", "at", "through"]
 place_lead_ins = ["port of", "exclave of"]
+place_nouns = ["river", "strait", "city"]
+compass_words = ["South", "East"]
 name_particles = ["bin"]
 
 [[entity]]
@@ -833,7 +1089,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -956,5 +1212,92 @@ kind = "place"
         assert_eq!(names("Its exclave of Zenda waits.")[0], found("Zenda", "place", FoundBy::WorldGazetteer));
         let got = names("Ships called in Strelsau and Tarlenheim.");
         assert_eq!(got.last(), Some(&found("Tarlenheim", "place", FoundBy::WorldGazetteer)));
+    }
+
+    #[test]
+    fn listed_company_anywhere_but_after_an_article_or_as_a_common_word() {
+        assert_eq!(names("Deals with Zentrocorp grew."), [found("Zentrocorp", "organisation", FoundBy::CompanyList)]);
+        assert_eq!(names("Zentrocorp plc agreed."), [found("Zentrocorp plc", "organisation", FoundBy::CompanyList)]);
+        assert!(names("They praised the Zentrocorp deal.").is_empty(), "after an article it is no company");
+        assert_eq!(names("Hollow said so.")[0], found("Hollow", "organisation", FoundBy::CompanyList));
+        assert!(names("Hollow promises ring hollow.").is_empty(), "a word the text writes in lower case is a common word");
+    }
+
+    #[test]
+    fn organisation_appositive_outgrows_a_known_name_inside_it() {
+        assert_eq!(names("Ruritania Petroleum, the state oil company, cut spending.")[0], found("Ruritania Petroleum", "organisation", FoundBy::OrganisationNoun));
+        assert_eq!(names("Ruritania, the company said, grew.")[0], found("Ruritania", "place", FoundBy::Gazetteer));
+    }
+
+    #[test]
+    fn organisation_where_a_role_is_held() {
+        assert_eq!(names("Fellows at Vale Partners and Hollowell agreed.")[0], found("Vale Partners", "organisation", FoundBy::RoleLink), "not Vale Partners and Hollowell");
+        assert_eq!(names("Three editors at Vale voted."), [found("Vale", "organisation", FoundBy::RoleLink)]);
+        assert_eq!(names("A fellow at the Zenda Trust of Peace spoke.")[0], found("Zenda Trust of Peace", "organisation", FoundBy::RoleLink));
+        assert_eq!(names("An editor at Strelsau Daily said so.")[0].1, "organisation");
+        assert_eq!(names("The head at Ruritania spoke.")[0], found("Ruritania", "place", FoundBy::Gazetteer), "a known name stays what it is");
+    }
+
+    #[test]
+    fn world_place_words_written_with_a_capital_match_only_capitals() {
+        assert_eq!(names("Villages in the Vardar region were returned."), [found("Vardar", "place", FoundBy::WorldGazetteer)]);
+        assert_eq!(names("Villages in the Vardar Region were returned."), [found("Vardar Region", "place", FoundBy::WorldGazetteer)]);
+    }
+
+    #[test]
+    fn place_named_before_a_lower_case_place_noun() {
+        assert_eq!(names("Tanks crossed the Vltava river at dawn."), [found("Vltava", "place", FoundBy::PlaceNoun)]);
+        assert_eq!(names("Ships avoid the Bab bin Mandeb strait."), [found("Bab bin Mandeb", "place", FoundBy::PlaceNoun)]);
+        assert!(names("Tanks crossed a Vltava bridge.").is_empty(), "a noun that says no place");
+        assert_eq!(names("They visited the Ruritanian cities.")[0], found("Ruritanian", "place", FoundBy::Gazetteer), "a known name stays");
+    }
+
+    #[test]
+    fn compass_word_before_a_known_place_names_a_region() {
+        assert_eq!(names("Trade across South Ruritania grew."), [found("South Ruritania", "place", FoundBy::Compass)]);
+        assert_eq!(names("Trade across South Ruritania Holdings grew.")[0].0, "Ruritania", "a longer name goes on");
+        assert_eq!(names("Trade in East Ruritania grew."), [found("East Ruritania", "place", FoundBy::WorldGazetteer)], "a world place whole");
+        assert!(names("South of here it rained.").is_empty());
+    }
+
+    #[test]
+    fn a_mark_glued_to_a_listed_name_belongs_to_it() {
+        let rules = format!("{RULES}\n[[entity]]\nid = \"g5\"\nname = \"G5\"\nkind = \"organisation\"\naliases = [\"G5+\"]\n");
+        let file = read_entities(&rules, "entities.toml").unwrap();
+        let text = "Members of G5+ met; G5 agreed.";
+        let mut tagger = EntityTagger::new(&file, &[], [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        let spans: Vec<&str> = tagged.mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(spans, ["G5+", "G5"]);
+    }
+
+    #[test]
+    fn place_named_inside_an_organisation_name() {
+        let got = names("Loans came from the Central Bank of Ruritania and Ruritanian Industries.");
+        assert_eq!(got, [
+            found("Central Bank of Ruritania", "organisation", FoundBy::OrganisationName),
+            found("Ruritania", "place", FoundBy::Gazetteer),
+            found("Ruritanian Industries", "organisation", FoundBy::OrganisationName),
+            found("Ruritanian", "place", FoundBy::Gazetteer),
+        ]);
+        assert_eq!(names("Bigtown Industries grew.").len(), 1, "a city named in an organisation's name is no place of it");
+    }
+
+    #[test]
+    fn name_joined_to_an_organisation_is_one() {
+        assert_eq!(names("Regulators blocked Zorba and ZENCO this week.")[0], found("Zorba", "organisation", FoundBy::Coordinated));
+        let got = names("Vale Partners, the consultancy of note, and Hollowell Holdings agreed.");
+        assert_eq!(got.last(), Some(&found("Hollowell Holdings", "organisation", FoundBy::Coordinated)));
+        assert!(names("Ruritania and Zorba signed.").iter().all(|n| n.0 != "Zorba"), "joined to a place it says nothing");
+    }
+
+    #[test]
+    fn a_world_place_own_name_beats_another_place_short_form() {
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let (places, _) = read_places(PLACES, "places.tsv");
+        let text = "Talks were held in Ostra.";
+        let mut tagger = EntityTagger::new(&file, &places, [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        assert_eq!(tagger.entities[tagged.mentions[0].entity as usize].name, "Ostra");
     }
 }

@@ -131,7 +131,7 @@ weight = 2
     let (themes_lines, entities_lines) = (lines("themes.toml"), lines("entities.toml"));
     let expected = [
         format!("<seeds>/entities.toml:{}: error: entity `kindless` has no kind (person, organisation, place or other); it is left out", entities_lines - 1),
-        "<seeds>/places.tsv:3: error: `No Kind Town` has no kind (country, capital, region or city); the row is left out".to_string(),
+        "<seeds>/places.tsv:3: error: `No Kind Town` has no kind (country, capital, region, city or company); the row is left out".to_string(),
         format!("<seeds>/themes.toml:{}: error: cue `storm` is vetoed by its own word `storm` in `unless`, so it can never match; it is left out", themes_lines - 12),
         format!("<seeds>/themes.toml:{}: error: cue `tide` has an `unless` that names no word; it is left out", themes_lines - 13),
         format!("<seeds>/themes.toml:{}: error: cue `—` has no words, so it can never match; it is left out", themes_lines - 14),
@@ -150,5 +150,25 @@ weight = 2
     assert!(port.themes.iter().any(|h| h.theme == theme), "the good cue of a theme with bad ones still counts");
     let named: Vec<&str> = port.entities.iter().map(|&e| corpus.entities[e as usize].name.as_str()).collect();
     assert_eq!(named, ["Goodtown"], "good gazetteer rows still count");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_company_row_without_a_kind_is_named_and_the_rest_compiles() {
+    let companies = "# name, kind, country, population, forms\nZentrocorp\tcompany\t\t\tZentrocorp plc\nNo Kind Holdings\n";
+    let dir = seeds_with(
+        "companies",
+        &[
+            ("companies.tsv", companies.as_bytes().to_vec()),
+            ("deal.txt", b"Deal News\nThe ministry signed a supply deal with Zentrocorp this year.\n".to_vec()),
+        ],
+    );
+    let (shown, documents) = diagnostics_of(&dir);
+    assert_eq!(shown, "<seeds>/companies.tsv:3: error: `No Kind Holdings` has no kind (country, capital, region, city or company); the row is left out");
+    assert_eq!(documents, ["deal.txt", "good.txt"], "the rest still compiles");
+    let corpus = loupe_corpus::compile::compile_dir(&dir).corpus;
+    let deal = corpus.passages.iter().find(|p| p.text.contains("supply deal")).unwrap();
+    let named: Vec<(&str, &str)> = deal.entities.iter().map(|&e| (corpus.entities[e as usize].name.as_str(), corpus.entities[e as usize].kind.as_str())).collect();
+    assert_eq!(named, [("Zentrocorp", "organisation")], "good company rows still count");
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -30,10 +30,13 @@ fn documents_of(corpus: &Corpus, query: &str) -> Vec<String> {
     stems
 }
 
+/// A URL date as written, and its first day, last day and canonical key (`None`: malformed).
+type DateRow<'a> = (&'a str, Option<(&'a str, &'a str, &'a str)>);
+
 #[test]
 fn url_dates_are_years_months_or_days_and_partial_ones_expand_to_their_period() {
     // (written, first day, last day, canonical key); `None`: malformed, ignored.
-    let table: &[(&str, Option<(&str, &str, &str)>)] = &[
+    let table: &[DateRow] = &[
         ("2023", Some(("2023-01-01", "2023-12-31", "2023"))),
         ("2023-02", Some(("2023-02-01", "2023-02-28", "2023-02"))),
         ("2024-02", Some(("2024-02-01", "2024-02-29", "2024-02"))),
@@ -163,7 +166,7 @@ fn a_range_keeps_the_documents_dated_inside_it_inclusive() {
         ("q=tariff&to=2023", &["b-2023"]),
     ];
     for (query, expected) in table {
-        assert_eq!(documents_of(&corpus, query), *expected, "{query}");
+        assert_eq!(documents_of(corpus, query), *expected, "{query}");
     }
 }
 
@@ -181,9 +184,9 @@ fn malformed_url_dates_are_ignored_and_the_url_says_what_was_read() {
         ("from=2022&from=2023", "from=2023"),
     ];
     for (query, canonical) in table {
-        assert_eq!(Query::parse(query).known_only(&corpus).to_query_string(), *canonical, "{query}");
+        assert_eq!(Query::parse(query).known_only(corpus).to_query_string(), *canonical, "{query}");
     }
-    assert_eq!(documents_of(&corpus, "from=2023-02-30&theme=energy"), documents_of(&corpus, "theme=energy"));
+    assert_eq!(documents_of(corpus, "from=2023-02-30&theme=energy"), documents_of(corpus, "theme=energy"));
 }
 
 #[test]
@@ -200,20 +203,20 @@ fn undated_documents_are_kept_without_a_range_and_left_out_with_one() {
         ("from=2030&undated=1", true),
     ];
     for (query, kept) in table {
-        let documents = documents_of(&corpus, query);
+        let documents = documents_of(corpus, query);
         assert_eq!(documents.contains(&"e-undated".to_string()), *kept, "{query}: {documents:?}");
     }
-    assert_eq!(documents_of(&corpus, "from=2030&undated=1"), ["e-undated"], "undated only");
+    assert_eq!(documents_of(corpus, "from=2030&undated=1"), ["e-undated"], "undated only");
 }
 
 #[test]
 fn histogram_counts_apply_every_filter_but_the_dates() {
     let corpus = dated();
-    let timeline = Timeline::new(&corpus);
+    let timeline = Timeline::new(corpus);
     for query in ["", "theme=trade", "from=2023", "from=2023&theme=energy", "q=oil&to=2022", "undated=0", "theme=trade&theme=energy&from=2024"] {
         let parsed = Query::parse(query);
-        let evaluation = evaluate(&corpus, &parsed);
-        let without_dates = evaluate(&corpus, &Query { dates: Default::default(), ..parsed.clone() });
+        let evaluation = evaluate(corpus, &parsed);
+        let without_dates = evaluate(corpus, &Query { dates: Default::default(), ..parsed.clone() });
         for (i, period) in timeline.periods.iter().enumerate() {
             let direct = without_dates
                 .passages
@@ -230,7 +233,7 @@ fn histogram_counts_apply_every_filter_but_the_dates() {
             let mut with_theme = parsed.selection();
             with_theme.filters.retain(|(f, _)| *f != loupe_corpus::query::Facet::Theme);
             with_theme.add(loupe_corpus::query::Facet::Theme, &corpus.themes[t].id);
-            assert_eq!(count as usize, evaluate(&corpus, &with_theme).passages.len(), "{query}: theme {}", corpus.themes[t].id);
+            assert_eq!(count as usize, evaluate(corpus, &with_theme).passages.len(), "{query}: theme {}", corpus.themes[t].id);
         }
     }
 }
@@ -238,7 +241,7 @@ fn histogram_counts_apply_every_filter_but_the_dates() {
 #[test]
 fn loupe_query_lists_every_period_with_its_count() {
     let corpus = dated();
-    let result = QueryResult::new(&corpus, &evaluate(&corpus, &Query::parse("theme=energy&from=2024")));
+    let result = QueryResult::new(corpus, &evaluate(corpus, &Query::parse("theme=energy&from=2024")));
     let json = serde_json::to_value(&result.dates).unwrap();
     let passages_in = |stem: &str| corpus.passages.iter().filter(|p| corpus.documents[p.document as usize].source_file.starts_with(stem) && p.themes.iter().any(|h| corpus.themes[h.theme as usize].id == "energy")).count();
     assert_eq!(
@@ -284,8 +287,8 @@ fn trends_give_each_themes_share_of_a_periods_passages() {
     let corpus = dated();
     for query in ["", "theme=trade", "from=2023", "from=2023-01&to=2023-02", "q=oil"] {
         let parsed = Query::parse(query);
-        let evaluation = evaluate(&corpus, &parsed);
-        let trends = trends(&corpus, &evaluation.passages, &parsed.dates);
+        let evaluation = evaluate(corpus, &parsed);
+        let trends = trends(corpus, &evaluation.passages, &parsed.dates);
         for (i, period) in trends.timeline.periods.iter().enumerate() {
             let inside: Vec<u32> = evaluation
                 .passages
@@ -304,16 +307,16 @@ fn trends_give_each_themes_share_of_a_periods_passages() {
     }
     // A range narrows the periods, and their scale follows: one year in months.
     let parsed = Query::parse("from=2023&to=2023");
-    let narrowed = trends(&corpus, &evaluate(&corpus, &parsed).passages, &parsed.dates);
+    let narrowed = trends(corpus, &evaluate(corpus, &parsed).passages, &parsed.dates);
     assert_eq!(narrowed.timeline.periods.iter().map(|p| p.key()).collect::<Vec<_>>(), ["2023-01", "2023-02"]);
-    assert_eq!(trends(&corpus, &evaluate(&corpus, &Query::default()).passages, &Default::default()).undated, 1, "the undated passage is counted apart");
+    assert_eq!(trends(corpus, &evaluate(corpus, &Query::default()).passages, &Default::default()).undated, 1, "the undated passage is counted apart");
 }
 
 #[test]
 fn exports_and_citations_carry_the_documents_date() {
     let corpus = dated();
     let all: Vec<u32> = (0..corpus.passages.len() as u32).collect();
-    let rows = export_rows(&corpus, &all);
+    let rows = export_rows(corpus, &all);
     for row in &rows {
         let document = corpus.documents.iter().find(|d| d.id == row.document).unwrap();
         assert_eq!(row.date, document.date, "{}", row.id);
@@ -322,5 +325,5 @@ fn exports_and_citations_carry_the_documents_date() {
     assert!(csv.starts_with("id,document,date,section,line,text,themes,entities\r\n"), "{csv}");
     assert!(csv.lines().nth(1).unwrap().split(',').nth(2) == Some("2022-05-10"), "{csv}");
     let c = corpus.passages.iter().position(|p| corpus.documents[p.document as usize].date == "2023-02-01").unwrap();
-    assert!(citation(&corpus, c as u32, "L").contains(", Harbour Gazette, 2023-02-01, section"));
+    assert!(citation(corpus, c as u32, "L").contains(", Harbour Gazette, 2023-02-01, section"));
 }

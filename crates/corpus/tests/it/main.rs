@@ -35,7 +35,7 @@ pub fn load(dir: &Path) -> Vec<SeedFile> {
         .filter(|e| e.path().is_file())
         .map(|e| SeedFile { name: e.file_name().to_string_lossy().into_owned(), bytes: std::fs::read(e.path()).unwrap() })
         .collect();
-    for vocabulary in ["themes.toml", "entities.toml", "places.tsv"] {
+    for vocabulary in ["themes.toml", "entities.toml", "places.tsv", "companies.tsv"] {
         if !files.iter().any(|f| f.name == vocabulary) {
             let bytes = std::fs::read(repo_root().join("seeds").join(vocabulary)).unwrap();
             files.push(SeedFile { name: vocabulary.to_string(), bytes });
@@ -53,7 +53,7 @@ pub fn compile_dir(dir: &Path) -> &'static Compiled {
     }
     // Compiled outside the lock, so tests over different folders compile side by side.
     let compiled: &'static Compiled = Box::leak(Box::new(compile_files(&load(dir))));
-    *COMPILED.lock().unwrap_or_else(PoisonError::into_inner).entry(dir.to_path_buf()).or_insert(compiled)
+    COMPILED.lock().unwrap_or_else(PoisonError::into_inner).entry(dir.to_path_buf()).or_insert(compiled)
 }
 
 pub fn seed_corpus() -> &'static Compiled {

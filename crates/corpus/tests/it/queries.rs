@@ -16,8 +16,8 @@ fn query_snapshot() {
     let mut out = String::new();
     for line in queries.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let query = Query::parse(line);
-        let result = QueryResult::new(&corpus, &evaluate(&corpus, &query));
-        writeln!(out, "query {line}\n  canonical: {}\n  total: {}\n  passages: {}", query.known_only(&corpus).to_query_string(), result.total, result.passages.join(" ")).unwrap();
+        let result = QueryResult::new(corpus, &evaluate(corpus, &query));
+        writeln!(out, "query {line}\n  canonical: {}\n  total: {}\n  passages: {}", query.known_only(corpus).to_query_string(), result.total, result.passages.join(" ")).unwrap();
         for (facet, counts) in &result.facets {
             let shown: Vec<String> = counts.iter().filter(|(_, c)| **c > 0).map(|(id, c)| format!("{id}={c}")).collect();
             writeln!(out, "  {facet}: {}", shown.join(" ")).unwrap();
@@ -67,8 +67,8 @@ fn counts_equal_a_brute_force_oracle() {
             for e in entities.iter().step_by(3) {
                 for f in entities.iter().skip(1).step_by(5) {
                     let query = Query::parse(&format!("theme={a}&theme={b}&entity={e}&entity={f}&voice=wang-yi"));
-                    let evaluation = evaluate(&corpus, &query);
-                    let expected: Vec<u32> = (0..corpus.passages.len()).filter(|&p| oracle_matches(&corpus, &query, p)).map(|p| p as u32).collect();
+                    let evaluation = evaluate(corpus, &query);
+                    let expected: Vec<u32> = (0..corpus.passages.len()).filter(|&p| oracle_matches(corpus, &query, p)).map(|p| p as u32).collect();
                     assert_eq!(evaluation.passages, expected, "{query:?}");
                     assert!((0..corpus.passages.len() as u32).all(|p| evaluation.contains(p) == expected.contains(&p)), "{query:?}");
                     for (facet, counts) in &evaluation.counts {
@@ -79,9 +79,9 @@ fn counts_equal_a_brute_force_oracle() {
                                 Some(kind) => *f != Facet::Entity || corpus.entities.iter().find(|e| e.id == *id).unwrap().kind != kind,
                                 None => f != facet,
                             });
-                            let id = facet.id(&corpus, value as u32).to_string();
+                            let id = facet.id(corpus, value as u32).to_string();
                             with_value.filters.push((*facet, id));
-                            let expected = (0..corpus.passages.len()).filter(|&p| oracle_matches(&corpus, &with_value, p)).count();
+                            let expected = (0..corpus.passages.len()).filter(|&p| oracle_matches(corpus, &with_value, p)).count();
                             assert_eq!(count as usize, expected, "{facet:?} value {value} under {query:?}");
                             checked += 1;
                         }

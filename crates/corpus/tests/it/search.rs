@@ -16,7 +16,7 @@ fn search_rules_snapshot() {
     let queries = std::fs::read_to_string(repo_root().join("tests/corpus/search-queries.txt")).unwrap();
     let mut out = String::new();
     for line in queries.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-        let shown = match search(&corpus, &SearchQuery::parse(line)) {
+        let shown = match search(corpus, &SearchQuery::parse(line)) {
             None => "(no search: every passage)".to_string(),
             Some(found) => found
                 .hits
@@ -53,7 +53,7 @@ fn bm25_equals_a_reference_on_the_same_tokens() {
     let texts: Vec<&str> = corpus.passages.iter().map(|p| p.text.as_ref()).collect();
     for word in ["china", "partnership", "conflict", "experts", "economic", "relations", "predict"] {
         let expected = reference_bm25(&texts, word);
-        let hits = search(&corpus, &SearchQuery::parse(&format!("{word} "))).unwrap().hits;
+        let hits = search(corpus, &SearchQuery::parse(&format!("{word} "))).unwrap().hits;
         let (in_text, under_heading): (Vec<_>, Vec<_>) = hits.iter().partition(|h| h.heading_only == 0);
         assert_eq!(in_text.len(), expected.iter().filter(|s| **s > 0.0).count(), "{word}: matching passages");
         assert!(under_heading.iter().all(|h| h.score == 0.0 && corpus.sections[corpus.passages[h.passage as usize].section as usize].heading.to_lowercase().contains(word)));
@@ -71,12 +71,12 @@ fn bm25_equals_a_reference_on_the_same_tokens() {
 #[test]
 fn facet_counts_follow_the_search() {
     let corpus = &seed_corpus().corpus;
-    let searched = evaluate(&corpus, &Query::parse("q=putin"));
-    let all = evaluate(&corpus, &Query::parse(""));
+    let searched = evaluate(corpus, &Query::parse("q=putin"));
+    let all = evaluate(corpus, &Query::parse(""));
     let theme = |e: &loupe_corpus::query::Evaluation| e.counts[&loupe_corpus::query::Facet::Theme].iter().sum::<u32>();
     assert!(theme(&searched) < theme(&all));
     assert_eq!(searched.passages.len(), 4, "Putin is named in four passages");
-    let with_filter = evaluate(&corpus, &Query::parse("q=putin&theme=forecasts"));
+    let with_filter = evaluate(corpus, &Query::parse("q=putin&theme=forecasts"));
     assert!(with_filter.passages.iter().all(|p| searched.passages.contains(p)));
 }
 
@@ -96,17 +96,17 @@ fn heading_words_only(corpus: &loupe_corpus::Corpus) -> Vec<(String, u32)> {
 #[test]
 fn a_heading_word_finds_the_passages_of_its_section() {
     let corpus = &seed_corpus().corpus;
-    let words = heading_words_only(&corpus);
+    let words = heading_words_only(corpus);
     assert!(!words.is_empty(), "the seed has heading words that no passage uses");
     for (word, section) in words {
-        let found = evaluate(&corpus, &Query::parse(&format!("q={word}+")));
+        let found = evaluate(corpus, &Query::parse(&format!("q={word}+")));
         assert!(!found.passages.is_empty(), "{word}");
         assert!(found.passages.iter().all(|&p| corpus.sections[corpus.passages[p as usize].section as usize].heading.to_lowercase().contains(&word)), "{word}: only passages under a heading with it");
         assert!(found.passages.iter().any(|&p| corpus.passages[p as usize].section == section), "{word}");
         assert!(found.matched_words.iter().all(Vec::is_empty), "{word}: nothing in the text to mark");
     }
     // "relations" stands in a heading and in passages, some under that heading and some not.
-    let both = evaluate(&corpus, &Query::parse("q=relations+"));
+    let both = evaluate(corpus, &Query::parse("q=relations+"));
     let said: Vec<bool> = both.matched_words.iter().map(|w| !w.is_empty()).collect();
     assert!(said.contains(&true) && said.contains(&false), "{said:?}");
     assert!(said.windows(2).all(|w| w[0] >= w[1]), "passages that say the word rank before those that only stand under it: {said:?}");
@@ -115,7 +115,7 @@ fn a_heading_word_finds_the_passages_of_its_section() {
 #[test]
 fn a_joined_compound_marks_both_of_its_words() {
     let corpus = &compile_dir(&repo_root().join("tests/corpus/search")).corpus;
-    let found = evaluate(&corpus, &Query::parse("q=multipolar+"));
+    let found = evaluate(corpus, &Query::parse("q=multipolar+"));
     assert!(!found.passages.is_empty());
     for (&p, positions) in found.passages.iter().zip(&found.matched_words) {
         let text = &corpus.passages[p as usize].text;
@@ -129,13 +129,13 @@ fn a_joined_compound_marks_both_of_its_words() {
 fn stop_words_are_left_out_of_a_search_of_several_words() {
     let corpus = &seed_corpus().corpus;
     assert!(corpus.stop_words.binary_search(&"what".to_string()).is_ok(), "the seed vocabulary lists stop words");
-    let question = evaluate(&corpus, &Query::parse("q=what+do+the+experts+predict%3F"));
-    let plain = evaluate(&corpus, &Query::parse("q=experts+predict%3F"));
+    let question = evaluate(corpus, &Query::parse("q=what+do+the+experts+predict%3F"));
+    let plain = evaluate(corpus, &Query::parse("q=experts+predict%3F"));
     assert_eq!(question.passages, plain.passages);
     assert_eq!(question.ignored, ["what", "do", "the"]);
-    let alone = evaluate(&corpus, &Query::parse("q=the+"));
+    let alone = evaluate(corpus, &Query::parse("q=the+"));
     assert!(!alone.passages.is_empty() && alone.ignored.is_empty(), "a stop word alone is still searched");
-    let quoted = evaluate(&corpus, &Query::parse("q=%22the+west%22"));
+    let quoted = evaluate(corpus, &Query::parse("q=%22the+west%22"));
     assert!(quoted.ignored.is_empty(), "a phrase keeps its words");
 }
 
@@ -144,21 +144,21 @@ fn one_letter_being_typed_is_not_searched_yet() {
     let corpus = &seed_corpus().corpus;
     let all = corpus.passages.len();
     for typed in ["q=x", "q=%C3%A9", "q=trade+x"] {
-        let evaluation = evaluate(&corpus, &Query::parse(typed));
+        let evaluation = evaluate(corpus, &Query::parse(typed));
         assert!(!evaluation.passages.is_empty(), "{typed}");
     }
-    assert_eq!(evaluate(&corpus, &Query::parse("q=x")).passages.len(), all);
-    assert_eq!(evaluate(&corpus, &Query::parse("q=trade+x")).passages, evaluate(&corpus, &Query::parse("q=trade+")).passages);
+    assert_eq!(evaluate(corpus, &Query::parse("q=x")).passages.len(), all);
+    assert_eq!(evaluate(corpus, &Query::parse("q=trade+x")).passages, evaluate(corpus, &Query::parse("q=trade+")).passages);
 }
 
 #[test]
 fn a_typo_says_which_word_it_was_read_as() {
     let corpus = &seed_corpus().corpus;
-    let evaluation = evaluate(&corpus, &Query::parse("q=puttin+"));
-    assert_eq!(evaluation.passages, evaluate(&corpus, &Query::parse("q=putin+")).passages);
+    let evaluation = evaluate(corpus, &Query::parse("q=puttin+"));
+    assert_eq!(evaluation.passages, evaluate(corpus, &Query::parse("q=putin+")).passages);
     assert_eq!(evaluation.corrections.len(), 1);
     assert_eq!((evaluation.corrections[0].typed.as_str(), evaluation.corrections[0].read_as.as_str()), ("puttin", "putin"));
-    assert!(evaluate(&corpus, &Query::parse("q=putin+")).corrections.is_empty(), "a word found as typed is not corrected");
+    assert!(evaluate(corpus, &Query::parse("q=putin+")).corrections.is_empty(), "a word found as typed is not corrected");
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn odd_queries_never_fail() {
     let long = "x".repeat(10_000);
     for q in ["\"unbalanced", "-", "--", "\"\"", &long, "🎉", "روسيا", "<img src=x onerror=alert(1)>", "%", "\u{0}", "-\"", "\"-\""] {
         let query = Query { text: q.to_string(), ..Query::default() };
-        let evaluation = evaluate(&corpus, &query);
+        let evaluation = evaluate(corpus, &query);
         assert!(evaluation.passages.len() <= corpus.passages.len(), "{q:?}");
     }
 }

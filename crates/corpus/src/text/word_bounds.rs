@@ -88,6 +88,10 @@ fn value(c: char) -> u8 {
 }
 
 fn category(c: char) -> Wb {
+    if c.is_ascii_alphabetic() {
+        // Most characters: no table search.
+        return Wb::ALetter;
+    }
     match value(c) {
         PICTOGRAPHIC => Wb::Any,
         PICTOGRAPHIC_LETTER => Wb::ALetter,

@@ -76,7 +76,7 @@ pub fn FacetGroup(legend: &'static str, slug: &'static str, mut options: Vec<Fac
             })
         })
     });
-    let noun = legend.to_lowercase();
+    let noun = legend.to_ascii_lowercase();
     view! {
         <details class="facet-group" open data-facet=slug>
             <summary>{legend}</summary>
@@ -100,11 +100,11 @@ pub fn FacetGroup(legend: &'static str, slug: &'static str, mut options: Vec<Fac
                 </ul>
                 <Show when=move || long && filter.with(String::is_empty)>
                     <button class="facet-more" aria-expanded=move || expanded.get().to_string() on:click=move |_| expanded.update(|e| *e = !*e)>
-                        {move || if expanded.get() { format!("Show fewer {}", legend.to_lowercase()) } else { format!("Show all {total} {}", legend.to_lowercase()) }}
+                        {move || if expanded.get() { format!("Show fewer {}", legend.to_ascii_lowercase()) } else { format!("Show all {total} {}", legend.to_ascii_lowercase()) }}
                     </button>
                 </Show>
                 <Show when=move || !filter.with(String::is_empty) && visible.with(Vec::is_empty)>
-                    <p class="facet-none">{move || format!("No {} named “{}”", legend.to_lowercase(), filter.get().trim())}</p>
+                    <p class="facet-none">{move || format!("No {} named “{}”", legend.to_ascii_lowercase(), filter.get().trim())}</p>
                 </Show>
             </fieldset>
         </details>

@@ -52,7 +52,7 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
             let quoted = p.voices.contains(&e);
             view! {
                 <li class="entity" class:voice=quoted data-kind=entity.kind.as_str()>
-                    <button class="entity-name" aria-label=format!("Filter by {}: {}", entity.kind.noun().to_lowercase(), entity.name) on:click=filter_button(Facet::Entity, e)>
+                    <button class="entity-name" aria-label=format!("Filter by {}: {}", entity.kind.noun().to_ascii_lowercase(), entity.name) on:click=filter_button(Facet::Entity, e)>
                         {entity.name.clone()}
                     </button>
                     {quoted.then_some(" (quoted)")}

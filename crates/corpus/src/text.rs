@@ -6,9 +6,13 @@
 //! cannot disagree.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::Span;
+
+mod tables;
+#[cfg(test)]
+mod unicode_tests;
+mod word_bounds;
 
 /// A word as it stands in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +35,7 @@ impl Word<'_> {
 
 /// Segments of `text` (UAX #29 word bounds), whitespace dropped: words and punctuation marks.
 pub fn segments(text: &str) -> impl Iterator<Item = Word<'_>> {
-    text.split_word_bound_indices().filter(|(_, s)| !s.trim().is_empty()).map(|(start, s)| Word {
+    word_bounds::split(text).filter(|(_, s)| !s.trim().is_empty()).map(|(start, s)| Word {
         text: s,
         start,
         end: start + s.len(),
@@ -56,7 +60,7 @@ pub fn is_word(segment: &str) -> bool {
 /// drops a possessive `'s` or trailing `'`.
 pub fn fold(word: &str) -> String {
     let mut lower = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
+    for c in word.chars().flat_map(lowercase) {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => lower.push('\''),
             c => push_without_diacritic(&mut lower, c),
@@ -64,6 +68,59 @@ pub fn fold(word: &str) -> String {
     }
     let trimmed = lower.strip_suffix("'s").unwrap_or(&lower);
     trimmed.trim_end_matches('\'').to_string()
+}
+
+/// The lower case of `c`, as `char::to_lowercase` gives it, from the compact table of
+/// `tables.rs` rather than the standard library's larger one.
+pub(crate) fn lowercase(c: char) -> impl Iterator<Item = char> {
+    let (first, second) = match c {
+        'A'..='Z' => (c.to_ascii_lowercase(), None),
+        '\0'..='\u{7F}' => (c, None),
+        // SpecialCasing's one unconditional mapping to more than one character.
+        '\u{130}' => ('i', Some('\u{307}')),
+        _ => (lowercase_simple(c), None),
+    };
+    std::iter::once(first).chain(second)
+}
+
+/// The simple lower-case mapping of `c` (UnicodeData's). The table is short and read in
+/// order, only for letters (`’` and the like never reach it).
+fn lowercase_simple(c: char) -> char {
+    let code = c as u32;
+    if !c.is_alphabetic() {
+        return c;
+    }
+    let mut bytes = tables::LOWER_RUNS.iter();
+    let mut end = 0;
+    while bytes.len() > 0 {
+        let start = end + leb128(&mut bytes);
+        let length_stride = leb128(&mut bytes);
+        let zigzag = leb128(&mut bytes);
+        if start > code {
+            break;
+        }
+        let (len, stride) = (length_stride >> 1, (length_stride & 1) + 1);
+        end = start + (len - 1) * stride + 1;
+        if code < end && (code - start) % stride == 0 {
+            let delta = (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32);
+            return char::from_u32(code.wrapping_add_signed(delta)).unwrap_or(c);
+        }
+    }
+    c
+}
+
+/// One LEB128-coded number (seven bits a byte, low bits first) of the generated tables.
+fn leb128(bytes: &mut std::slice::Iter<'_, u8>) -> u32 {
+    let mut n = 0;
+    let mut shift = 0;
+    for &b in bytes.by_ref() {
+        n |= u32::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    n
 }
 
 /// Lower-case Latin letters with diacritics (U+00E0–U+024F) and their bases, in step. A small

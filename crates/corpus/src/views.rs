@@ -153,7 +153,7 @@ pub fn concordance(corpus: &Corpus, passages: &[u32], matched_words: &[Vec<u32>]
             });
         }
     }
-    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).flat_map(crate::text::lowercase).collect::<String>();
     match sort {
         ConcordanceSort::Position => lines.sort_by_key(|l| (l.passage, l.offset)),
         ConcordanceSort::Left => lines.sort_by_cached_key(|l| key(&l.left).split_whitespace().rev().map(str::to_string).collect::<Vec<_>>()),

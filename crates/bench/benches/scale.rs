@@ -12,6 +12,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use loupe_bench::{generate, Rng, Vocabulary};
 use loupe_corpus::compile::compile_files;
 use loupe_corpus::encode::{decode, encode};
+use loupe_corpus::guide::suggest;
 use loupe_corpus::query::{evaluate, Query};
 use loupe_corpus::Corpus;
 
@@ -66,6 +67,7 @@ fn report(vocabulary: &Vocabulary) {
         let started = Instant::now();
         black_box(decoded.index());
         let index_ms = started.elapsed().as_secs_f64() * 1e3;
+        let mut rows: Vec<(&str, Vec<f64>)> = Vec::new();
         for (kind, list) in queries(&decoded) {
             let mut times: Vec<f64> = Vec::new();
             for _ in 0..5 {
@@ -76,6 +78,22 @@ fn report(vocabulary: &Vocabulary) {
                 }
             }
             times.sort_by(f64::total_cmp);
+            rows.push((kind, times));
+        }
+        // The search box's suggestions, as on each keystroke of two typed searches.
+        let mut times: Vec<f64> = Vec::new();
+        for _ in 0..5 {
+            for typed in ["sanctions", "vladimir pu"] {
+                for end in (2..=typed.len()).filter(|&e| typed.is_char_boundary(e)) {
+                    let started = Instant::now();
+                    black_box(suggest(&decoded, &typed[..end], &Query::default()));
+                    times.push(started.elapsed().as_secs_f64() * 1e6);
+                }
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        rows.push(("suggest (per keystroke)", times));
+        for (kind, times) in rows {
             println!(
                 "| {n} | {} | {compile_ms:.0} | {:.0} | {} | {decode_ms:.1} | {index_ms:.1} | {kind} | {:.0} | {:.0} |",
                 decoded.passages.len(),

@@ -89,21 +89,66 @@ struct Fit {
     prefix: bool,
 }
 
-/// Whether each typed word matches a distinct word of `name` (the same folded word or stem, or
+/// The last `k` typed words that could name a value, folded and stemmed once per call.
+struct Tail {
+    k: usize,
+    words: Vec<String>,
+    stems: Vec<String>,
+}
+
+/// The names of every value the box suggests (its label, then its other names), each cut into
+/// its folded words with their stems, made once per corpus: a keystroke only compares words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NameWords {
+    /// By facet (in [`SUGGESTED_FACETS`] order), then value: its names.
+    by_facet: Vec<Vec<Vec<NameWord>>>,
+}
+
+/// A name's words: each folded, with its stem.
+type NameWord = Vec<(String, String)>;
+
+impl NameWords {
+    pub(crate) fn new(corpus: &Corpus) -> Self {
+        let analyzer = Analyzer::default();
+        let words = |name: &str| {
+            text::words(name)
+                .map(|w| {
+                    let folded = text::fold(w.text);
+                    let stem = analyzer.stem(&folded);
+                    (folded, stem)
+                })
+                .collect()
+        };
+        let by_facet = SUGGESTED_FACETS
+            .iter()
+            .map(|&facet| {
+                (0..facet.len(corpus) as u32)
+                    .map(|v| std::iter::once(facet.label(corpus, v)).chain(facet.other_names(corpus, v).iter().map(String::as_str)).map(words).collect())
+                    .collect()
+            })
+            .collect();
+        NameWords { by_facet }
+    }
+
+    /// The names of value `value` of the `facet`-th suggested facet, label first.
+    fn of(&self, facet: usize, value: u32) -> &[NameWord] {
+        self.by_facet.get(facet).and_then(|values| values.get(value as usize)).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Whether each typed word matches a distinct word of a name (the same folded word or stem, or
 /// for the last word while typing, the start of one); `Some(used a prefix)` when they do.
 /// Other names (aliases, cue phrases) are many and short: they match by whole words only.
-fn fits(analyzer: &Analyzer, typed: &[String], last_is_prefix: bool, name: &str) -> Option<bool> {
-    let mut words: Vec<Option<String>> = text::words(name).map(|w| Some(text::fold(w.text))).collect();
+fn fits(tail: &Tail, last_is_prefix: bool, name_words: &[(String, String)]) -> Option<bool> {
+    let mut free = vec![true; name_words.len()];
     let mut used_prefix = false;
-    for (i, word) in typed.iter().enumerate() {
-        let prefix_ok = last_is_prefix && i + 1 == typed.len() && word.chars().count() >= PREFIX_MIN_CHARS;
-        let stem = analyzer.stem(word);
-        let found = words.iter_mut().find_map(|slot| {
-            let candidate = slot.as_deref()?;
-            let whole = candidate == word || analyzer.stem(candidate) == stem;
+    for (i, (word, stem)) in tail.words.iter().zip(&tail.stems).enumerate() {
+        let prefix_ok = last_is_prefix && i + 1 == tail.words.len() && word.chars().count() >= PREFIX_MIN_CHARS;
+        let found = name_words.iter().enumerate().find_map(|(j, (candidate, candidate_stem))| {
+            let whole = candidate == word || candidate_stem == stem;
             let start = prefix_ok && candidate.starts_with(word.as_str());
-            (whole || start).then(|| {
-                *slot = None;
+            (free[j] && (whole || start)).then(|| {
+                free[j] = false;
                 !whole
             })
         })?;
@@ -122,9 +167,17 @@ pub fn suggest(corpus: &Corpus, text: &str, query: &Query) -> Vec<Suggestion> {
     let analyzer = Analyzer::default();
     let is_stop = |w: &String| corpus.stop_words.binary_search(w).is_ok();
     let mut bases = Bases { corpus, query, typed: &typed, cache: vec![None; typed.plain_tail + 1] };
+    // The tails tried, longest first: their last word long enough, not all stop words.
+    let tails: Vec<Tail> = (1..=typed.plain_tail.min(MAX_NAME_WORDS))
+        .rev()
+        .map(|k| (k, typed.last_words(k)))
+        .filter(|(_, words)| words.last().is_some_and(|w| w.chars().count() >= PREFIX_MIN_CHARS) && words.iter().any(|w| !is_stop(w)))
+        .map(|(k, words)| Tail { k, stems: words.iter().map(|w| analyzer.stem(w)).collect(), words })
+        .collect();
+    let names = corpus.name_words();
 
     let mut values: Vec<(Fit, u32, Suggestion)> = Vec::new();
-    for facet in SUGGESTED_FACETS {
+    for (f, facet) in SUGGESTED_FACETS.into_iter().enumerate() {
         if facet == Facet::Document && corpus.documents.len() < 2 {
             continue;
         }
@@ -132,22 +185,16 @@ pub fn suggest(corpus: &Corpus, text: &str, query: &Query) -> Vec<Suggestion> {
             if query.contains(facet, facet.id(corpus, value)) {
                 continue;
             }
-            let names = std::iter::once((false, facet.label(corpus, value))).chain(facet.other_names(corpus, value).iter().map(|n| (true, n.as_str())));
-            let best = (1..=typed.plain_tail.min(MAX_NAME_WORDS))
-                .rev()
-                .filter_map(|k| {
-                    let words = typed.last_words(k);
-                    let last_ok = words.last().is_some_and(|w| w.chars().count() >= PREFIX_MIN_CHARS);
-                    (last_ok && words.iter().any(|w| !is_stop(w))).then_some((k, words))
-                })
-                .flat_map(|(k, words)| {
-                    let names = names.clone();
-                    let analyzer = &analyzer;
-                    names.filter_map(move |(other_name, name)| {
-                        fits(analyzer, &words, typed.typing && !other_name, name).map(|prefix| (Fit { words_left_out: MAX_NAME_WORDS - k, other_name, prefix }, k))
-                    })
-                })
-                .min();
+            let mut best: Option<(Fit, usize)> = None;
+            for (n, name_words) in names.of(f, value).iter().enumerate() {
+                let other_name = n > 0;
+                for tail in &tails {
+                    if let Some(prefix) = fits(tail, typed.typing && !other_name, name_words) {
+                        let found = (Fit { words_left_out: MAX_NAME_WORDS - tail.k, other_name, prefix }, tail.k);
+                        best = Some(best.map_or(found, |b| b.min(found)));
+                    }
+                }
+            }
             let Some((fit, k)) = best else { continue };
             let count = bases.get(k).counts.get(&facet).and_then(|c| c.get(value as usize)).copied().unwrap_or(0);
             if count == 0 {

@@ -4,9 +4,11 @@
 //! for URLs and JSON. Passages are stored in corpus order: document order, then source order.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::guide::NameWords;
 use crate::index::{FacetPostings, Index, LazyIndex};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,6 +25,8 @@ pub struct Corpus {
     /// The word index, built from the passages' text on first use (the first search), never
     /// encoded: a reader who only filters never pays for it, and the page's bytes stay text.
     index: LazyIndex,
+    /// The suggested values' names cut into words, made on the first suggestion.
+    name_words: OnceLock<NameWords>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,6 +192,11 @@ impl Corpus {
     /// done. The page calls it in its idle moments, so no single task builds the whole index.
     pub fn index_step(&self, passages: usize) -> bool {
         self.index.step(self, passages)
+    }
+
+    /// The suggested values' names as folded words and stems (see [`NameWords`]), made once.
+    pub fn name_words(&self) -> &NameWords {
+        self.name_words.get_or_init(|| NameWords::new(self))
     }
 
     pub fn passage_index(&self, id: &str) -> Option<u32> {

@@ -41,7 +41,7 @@ async function coldStart(browser, url) {
   const page = await browser.newPage();
   await page.addInitScript(() => {
     window.__wasmMemory = 0;
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory.buffer.byteLength; window.__started = performance.now(); });
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemoryObject = e.detail.wasm.memory; window.__wasmMemory = e.detail.wasm.memory.buffer.byteLength; window.__started = performance.now(); });
     new MutationObserver((_, observer) => {
       if (document.querySelector('[data-passage]')) {
         observer.disconnect();
@@ -121,6 +121,7 @@ for (const corpus of CORPORA) {
   const cold = { loupe: [], peers: [] };
   const phases = { fetched: [], started: [], peersFetched: [] };
   let loupeMemory = 0;
+  const memoryAfterTyping = [];
   let peersMemory = NaN;
   const typing = [];
   let loupeQueries = [];
@@ -134,6 +135,7 @@ for (const corpus of CORPORA) {
     // Typed in every run, right after the first results paint (the word index may still be
     // building): each run's p95, then the median over the runs.
     typing.push(await keystrokes(loupe.page, TYPED_WORDS));
+    memoryAfterTyping.push(await loupe.page.evaluate(() => window.__wasmMemoryObject.buffer.byteLength));
     if (i === 0) loupeQueries = await queryLatency(loupe.page, 'loupe', queries);
     await loupe.page.close();
     if (!corpus.data) continue;
@@ -146,6 +148,8 @@ for (const corpus of CORPORA) {
   }
   const size = bytes(corpus);
   rows.push([corpus.name, 'cold start → first results painted (ms, median)', median(cold.loupe), median(cold.peers)]);
+  const spread = (xs) => (xs.length ? `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}` : '');
+  rows.push([corpus.name, '… spread over the 5 runs (ms, min–max)', spread(cold.loupe), spread(cold.peers)]);
   rows.push([corpus.name, '… of which fetched: the wasm / the peers\' data (ms, median)', median(phases.fetched), corpus.data ? median(phases.peersFetched) : NaN]);
   rows.push([corpus.name, '… of which app started: compiled, decoded, first view built (ms, median)', median(phases.started), NaN]);
   rows.push([corpus.name, 'query latency (ms, median)', median(loupeQueries), median(peerQueries)]);
@@ -155,6 +159,7 @@ for (const corpus of CORPORA) {
   rows.push([corpus.name, 'keystroke p95 per run (ms): median of 5 [min–max]', `${median(typingP95).toFixed(1)} [${Math.min(...typingP95).toFixed(1)}–${Math.max(...typingP95).toFixed(1)}]`, '']);
   rows.push([corpus.name, 'bytes transferred, gzipped (KB)', size.loupe / 1000, size.peers / 1000]);
   rows.push([corpus.name, 'memory: JS heap + wasm memory (MB)', loupeMemory / 1e6, peersMemory / 1e6]);
+  rows.push([corpus.name, '… Loupe\'s wasm memory after the typing (word index built; MB, median)', median(memoryAfterTyping) / 1e6, NaN]);
 }
 await browser.close();
 await server.close();

@@ -101,11 +101,11 @@ struct Tail {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NameWords {
     /// By facet (in [`SUGGESTED_FACETS`] order), then value: its names.
-    by_facet: Vec<Vec<Vec<NameWord>>>,
+    by_facet: Vec<Vec<Vec<SplitName>>>,
 }
 
 /// A name's words: each folded, with its stem.
-type NameWord = Vec<(String, String)>;
+type SplitName = Vec<(String, String)>;
 
 impl NameWords {
     pub(crate) fn new(corpus: &Corpus) -> Self {
@@ -131,7 +131,7 @@ impl NameWords {
     }
 
     /// The names of value `value` of the `facet`-th suggested facet, label first.
-    fn of(&self, facet: usize, value: u32) -> &[NameWord] {
+    fn of(&self, facet: usize, value: u32) -> &[SplitName] {
         self.by_facet.get(facet).and_then(|values| values.get(value as usize)).map_or(&[], Vec::as_slice)
     }
 }

@@ -48,10 +48,13 @@ pub fn index_when_idle() {
     schedule_idle();
 }
 
+/// One step of the index build, called back by `requestIdleCallback` with its deadline.
+type IdleStep = Closure<dyn FnMut(JsValue)>;
+
 thread_local! {
     /// The idle step of the index build, kept for the page's life (it is what the browser calls
     /// back, so it cannot drop itself).
-    static IDLE_STEP: std::cell::RefCell<Option<Closure<dyn FnMut(JsValue)>>> = const { std::cell::RefCell::new(None) };
+    static IDLE_STEP: std::cell::RefCell<Option<IdleStep>> = const { std::cell::RefCell::new(None) };
 }
 
 fn schedule_idle() {

@@ -48,7 +48,7 @@ fn template(name: &str, module: Vec<u8>) -> PathBuf {
     std::fs::write(dir.join("index.html"), index).unwrap();
     std::fs::write(dir.join(WASM), module).unwrap();
     std::fs::write(dir.join(JS), "export default async function init() {}\n").unwrap();
-    std::fs::write(dir.join("sw.js"), "const BUILD = '__LOUPE_BUILD__';\nconst PRECACHE = __LOUPE_PRECACHE__;\n").unwrap();
+    std::fs::write(dir.join("sw.js"), "const BUILD = '__LOUPE_BUILD__', PRECACHE = __LOUPE_PRECACHE__;\nself.addEventListener('install', () => caches.open(BUILD));\n").unwrap();
     dir
 }
 
@@ -120,6 +120,7 @@ fn the_engine_module_gets_the_same_corpus_and_its_load_once() {
     std::fs::write(template.join(engine::JS), "async function __wbg_init() {}\nexport default __wbg_init;\n").unwrap();
     let seeds = repo_root().join("seeds");
     let out = template.parent().unwrap().join("site");
+    let mut first_glue = String::new();
     for _ in 0..2 {
         // The second time, the site is its own template: its glue already has a `load()`.
         let from = if out.exists() { out.clone() } else { template.clone() };
@@ -130,6 +131,12 @@ fn the_engine_module_gets_the_same_corpus_and_its_load_once() {
         assert_eq!(wasm::placed_corpus(&module).unwrap(), Some(expected.as_slice()), "the engine holds the corpus");
         let glue = std::fs::read_to_string(out.join(engine::JS)).unwrap();
         assert!(glue.starts_with("async function __wbg_init()") && glue.matches("export function load()").count() == 1, "{glue}");
+        assert_eq!(glue.matches(engine::LOAD_MARKER).count(), 1, "one load(), after the marker: {glue}");
+        assert!(!glue.contains("Fetches and starts") && !glue.contains("\n  "), "load() is minified: {glue}");
+        if from == out {
+            assert_eq!(glue, first_glue, "a site made from a site has the same engine module");
+        }
+        first_glue = glue.clone();
         let worker = std::fs::read_to_string(out.join("sw.js")).unwrap();
         assert!(!worker.contains("loupe-engine"), "the app never loads the engine: {worker}");
     }

@@ -1,8 +1,8 @@
+const BUILD = '__LOUPE_BUILD__', PRECACHE = __LOUPE_PRECACHE__;
 // Loupe's service worker: precaches one build (the list is written by the site builder: `loupe
 // build`, or Trunk's post_build hook), serves it offline, and never mixes two builds. A new build
-// waits until the page asks it to take over ("new version available — reload").
-const BUILD = '__LOUPE_BUILD__';
-const PRECACHE = __LOUPE_PRECACHE__;
+// waits until the page asks it to take over ("new version available — reload"). The first line
+// is the build's data, which the builder writes; it minifies the rest.
 const CACHE = `loupe-${BUILD}`;
 
 self.addEventListener('install', (event) => {

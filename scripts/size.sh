@@ -5,9 +5,12 @@
 # with --check, fails when a total exceeds its budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget_kb=${LOUPE_SIZE_BUDGET_KB:-340}
-budget_br_kb=${LOUPE_SIZE_BUDGET_BR_KB:-270}
-engine_budget_kb=${LOUPE_ENGINE_BUDGET_KB:-115}
+# Budgets: the figures measured with minified JS and CSS (332.9 / 261.8 KB, engine 111.3 / 91.3 KB)
+# plus about 2 KB.
+budget_kb=${LOUPE_SIZE_BUDGET_KB:-335}
+budget_br_kb=${LOUPE_SIZE_BUDGET_BR_KB:-264}
+engine_budget_kb=${LOUPE_ENGINE_BUDGET_KB:-113}
+engine_budget_br_kb=${LOUPE_ENGINE_BUDGET_BR_KB:-93}
 over=0
 
 # Prints each file's raw, gzipped and brotli bytes and the totals against budgets in KB (a brotli
@@ -37,7 +40,7 @@ measure() {
 
 printf '%-44s %10s %10s %10s\n' file bytes gzipped brotli
 measure "first load" "$budget_kb" "$budget_br_kb" dist/index.html dist/loupe-app-*.js dist/shell-*.js dist/loupe-app-*.wasm dist/*.css
-measure "engine module, first load" "$engine_budget_kb" 0 dist/loupe-engine.js dist/loupe-engine_bg.wasm
+measure "engine module, first load" "$engine_budget_kb" "$engine_budget_br_kb" dist/loupe-engine.js dist/loupe-engine_bg.wasm
 if [[ "${1:-}" == "--check" && $over -ne 0 ]]; then
   exit 1
 fi

@@ -25,7 +25,10 @@ pub mod views;
 pub mod compile;
 #[cfg(feature = "compile")]
 pub mod parse;
-#[cfg(feature = "cli")]
+// Native only: a wasm build of the whole workspace's default members (Trunk's `cargo build --bin
+// loupe-app`) unifies this crate's features, `cli` included, and the minifier's crates are not
+// even dependencies on wasm.
+#[cfg(all(feature = "cli", not(target_family = "wasm")))]
 pub mod site;
 #[cfg(feature = "compile")]
 pub mod tag;

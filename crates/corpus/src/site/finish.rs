@@ -31,21 +31,24 @@ fn policy(hashes: &[String]) -> String {
     .join("; ")
 }
 
-/// Replaces the wasm file `old_name` by `wasm` under a name with its own content hash, renames
-/// what shares the old hash (the JS glue) and rewrites every mention of the old names; then
+/// Replaces the wasm file `old_name` by `wasm`, minifies the JavaScript and CSS (`minify.rs`),
+/// gives the wasm and each minified file that has a content hash in its name a name with its new
+/// hash (the wasm's JS glue shares the wasm's) and rewrites every mention of the old names; then
 /// recomputes integrity attributes, the CSP and the service worker.
 pub fn finish(files: &mut Files, old_name: &str, wasm: Vec<u8>) -> Result<(), Error> {
-    let stem = old_name.strip_suffix("_bg.wasm").unwrap_or(old_name.trim_end_matches(".wasm"));
-    // Trunk names the wasm and its JS glue `<crate>-<hash>_bg.wasm` and `<crate>-<hash>.js`.
-    let renamed = match stem.rsplit_once('-') {
-        Some((name, hash)) if !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            let new_hash = &hex(&Sha256::digest(&wasm))[..hash.len().min(64)];
-            Some((stem.to_string(), format!("{name}-{new_hash}")))
-        }
-        _ => None,
-    };
     files.insert(old_name.to_string(), wasm);
-    if let Some((old, new)) = renamed {
+    let minified = |name: &str| name != WORKER && !super::engine::is_engine_file(name);
+    super::minify::site(files, minified)?;
+    let wasm_stem = old_name.strip_suffix("_bg.wasm").unwrap_or(old_name.trim_end_matches(".wasm"));
+    let mut renames: Vec<(String, String)> = rehashed(wasm_stem, &files[old_name]).into_iter().collect();
+    for (name, bytes) in files.iter() {
+        let minifiable = name.ends_with(".js") || name.ends_with(".mjs") || name.ends_with(".css");
+        if minifiable && minified(name) && !name.contains(wasm_stem) {
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
+            renames.extend(rehashed(stem, bytes));
+        }
+    }
+    for (old, new) in renames {
         let names: Vec<String> = files.keys().filter(|n| n.contains(&old)).cloned().collect();
         for name in names {
             let bytes = files.remove(&name).expect("listed above");
@@ -66,6 +69,18 @@ pub fn finish(files: &mut Files, old_name: &str, wasm: Vec<u8>) -> Result<(), Er
     let index = pin_csp(&with_integrity(&index, files)?);
     files.insert(INDEX.into(), index.into_bytes());
     write_worker(files)
+}
+
+/// For a file name stem `<name>-<hex>` (Trunk's hashed names, such as `shell-62bb3af2409052c6`
+/// or `loupe-app-7a48882ee4558222_bg` without its `_bg`), the stem with the hash of `bytes`
+/// instead, when it differs.
+fn rehashed(stem: &str, bytes: &[u8]) -> Option<(String, String)> {
+    let (name, hash) = stem.rsplit_once('-')?;
+    if hash.is_empty() || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let new = format!("{name}-{}", &hex(&Sha256::digest(bytes))[..hash.len().min(64)]);
+    (new != stem).then(|| (stem.to_string(), new))
 }
 
 fn is_text(name: &str) -> bool {
@@ -156,9 +171,10 @@ fn pin_csp(index: &str) -> String {
     html.replacen(charset, &format!("{charset}\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", policy(&hashes)), 1)
 }
 
-/// Writes the precache list (every file but the worker, dot files and the headless engine's,
-/// which the app never loads; sorted) and the build version (a hash of their names and
-/// contents) into the service worker.
+/// Writes the service worker: its first line, the build's data (the precache list: every file
+/// but the worker, dot files and the headless engine's, which the app never loads; sorted; and
+/// the build version, a hash of their names and contents), then the rest of the template's
+/// worker, minified.
 fn write_worker(files: &mut Files) -> Result<(), Error> {
     let listed: Vec<&String> = files
         .keys()
@@ -172,21 +188,16 @@ fn write_worker(files: &mut Files) -> Result<(), Error> {
     }
     let build = &hex(&hash.finalize())[..16];
     let precache: Vec<String> = std::iter::once("./".to_string()).chain(listed.iter().map(|n| format!("./{n}"))).collect();
-    let precache = serde_json::to_string_pretty(&precache).expect("strings always serialise");
+    let precache = serde_json::to_string(&precache).expect("strings always serialise");
     let worker = files.get(WORKER).ok_or_else(|| Error::NotAnApp(format!("the template has no {WORKER}")))?;
     let worker = std::str::from_utf8(worker).map_err(|_| Error::NotAnApp(format!("its {WORKER} is not UTF-8")))?;
-    let worker = replace_between(worker, "const BUILD = '", "';", build)
-        .and_then(|w| replace_between(&w, "const PRECACHE = ", ";", &precache))
-        .ok_or_else(|| Error::NotAnApp(format!("its {WORKER} has no `const BUILD = '…';` and `const PRECACHE = …;`")))?;
-    files.insert(WORKER.into(), worker.into_bytes());
+    let code = match worker.split_once('\n') {
+        Some((data, code)) if data.starts_with("const BUILD") => code,
+        _ => return Err(Error::NotAnApp(format!("its {WORKER} does not start with a line `const BUILD = …, PRECACHE = …;`"))),
+    };
+    let code = super::minify::js(code, &[]).map_err(|why| Error::NotAnApp(format!("its {WORKER} cannot be minified: {why}")))?;
+    files.insert(WORKER.into(), format!("const BUILD='{build}',PRECACHE={precache};\n{code}").into_bytes());
     Ok(())
-}
-
-/// `text` with what lies between the first `start` and the `end` after it replaced by `value`.
-fn replace_between(text: &str, start: &str, end: &str, value: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let to = from + text[from..].find(end)?;
-    Some(format!("{}{value}{}", &text[..from], &text[to..]))
 }
 
 /// Integrity values are checked by the browser; these pin the shapes the scanner relies on.
@@ -200,7 +211,8 @@ mod tests {
         files.insert(INDEX.into(), index.as_bytes().to_vec());
         files.insert("app-00ff_bg.wasm".into(), b"old".to_vec());
         files.insert("app-00ff.js".into(), b"import('./app-00ff_bg.wasm')".to_vec());
-        files.insert(WORKER.into(), b"const BUILD = 'x';\nconst PRECACHE = [];\n".to_vec());
+        files.insert(WORKER.into(), b"const BUILD = 'x', PRECACHE = [];\nself.addEventListener('install', () => caches.open(BUILD));\n".to_vec());
+        files.insert("shell-abcd.js".into(), b"(function () {\n  var longName = 'shell';\n  console.log(longName);\n})();\n".to_vec());
         files.insert(".loupe-build".into(), b"".to_vec());
         files
     }
@@ -209,19 +221,24 @@ mod tests {
     fn renames_rehashes_and_pins() {
         let index = "<html><head>\n  <meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"old\">\n  \
                      <link rel=\"modulepreload\" href=\"./app-00ff.js\" integrity=\"sha384-old\">\n  \
-                     <script type=\"module\">import './app-00ff.js';</script>\n  <script src=\"./x.js\"></script>\n</head></html>";
+                     <script type=\"module\">import './app-00ff.js';</script>\n  <script src=\"./shell-abcd.js\" integrity=\"sha384-old\"></script>\n</head></html>";
         let mut files = site(index);
         finish(&mut files, "app-00ff_bg.wasm", b"new".to_vec()).unwrap();
         let hash = &hex(&Sha256::digest(b"new"))[..4];
         let js = format!("app-{hash}.js");
         assert_eq!(files[&format!("app-{hash}_bg.wasm")], b"new");
-        assert_eq!(String::from_utf8_lossy(&files[&js]), format!("import('./app-{hash}_bg.wasm')"));
+        assert_eq!(String::from_utf8_lossy(&files[&js]), format!("import(`./app-{hash}_bg.wasm`);"));
         let index = String::from_utf8(files[INDEX].clone()).unwrap();
         assert_eq!(index.matches("Content-Security-Policy").count(), 1);
         let loader = format!("import './app-{hash}.js';");
         assert!(index.contains(&format!("'sha256-{}'", b64(&Sha256::digest(loader.as_bytes())))), "{index}");
         assert!(index.contains(&format!("integrity=\"sha384-{}\"", b64(&Sha384::digest(&files[&js])))), "{index}");
+        let shell = files.keys().find(|n| n.starts_with("shell-")).unwrap().clone();
+        assert_eq!(shell, format!("shell-{}.js", &hex(&Sha256::digest(&files[&shell]))[..4]));
+        assert_eq!(String::from_utf8_lossy(&files[&shell]), "(function(){console.log(`shell`)})();");
+        assert!(index.contains(&format!("src=\"./{shell}\" integrity=\"sha384-{}\"", b64(&Sha384::digest(&files[&shell])))), "{index}");
         let worker = String::from_utf8(files[WORKER].clone()).unwrap();
+        assert!(worker.starts_with("const BUILD='") && worker.ends_with("\nself.addEventListener(`install`,()=>caches.open(BUILD));"), "{worker}");
         assert!(worker.contains(&format!("\"./{js}\"")) && !worker.contains(".loupe-build") && !worker.contains("\"./sw.js\""), "{worker}");
     }
 }

@@ -5,6 +5,7 @@
 pub mod compress;
 pub mod engine;
 mod finish;
+pub mod minify;
 pub mod serve;
 pub mod template;
 pub mod wasm;

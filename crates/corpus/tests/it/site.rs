@@ -15,6 +15,7 @@ use crate::repo_root;
 
 const WASM: &str = "loupe-app-0123456789abcdef_bg.wasm";
 const JS: &str = "loupe-app-0123456789abcdef.js";
+const CSS: &str = "main-00112233aabbccdd.css";
 
 /// A wasm module shaped like the app: one memory of `pages` (and `maximum`), some data holding
 /// the empty corpus slot, and the corpus format section.
@@ -43,12 +44,14 @@ fn template(name: &str, module: Vec<u8>) -> PathBuf {
     let index = format!(
         "<!DOCTYPE html>\n<html>\n<head>\n  <meta charset=\"utf-8\">\n  \
          <link rel=\"modulepreload\" href=\"./{JS}\" crossorigin=\"anonymous\" integrity=\"sha384-stale\">\n  \
+         <link rel=\"stylesheet\" href=\"./{CSS}\" integrity=\"sha384-stale\">\n  \
          <script type=\"module\">{loader}</script>\n</head>\n<body></body>\n</html>\n"
     );
     std::fs::write(dir.join("index.html"), index).unwrap();
     std::fs::write(dir.join(WASM), module).unwrap();
+    std::fs::write(dir.join(CSS), "/* the page */\n.card {\n  color: #ff0000;\n}\n").unwrap();
     std::fs::write(dir.join(JS), "export default async function init() {}\n").unwrap();
-    std::fs::write(dir.join("sw.js"), "const BUILD = '__LOUPE_BUILD__';\nconst PRECACHE = __LOUPE_PRECACHE__;\n").unwrap();
+    std::fs::write(dir.join("sw.js"), "const BUILD = '__LOUPE_BUILD__', PRECACHE = __LOUPE_PRECACHE__;\nself.addEventListener('install', () => caches.open(BUILD));\n").unwrap();
     dir
 }
 
@@ -105,11 +108,23 @@ fn a_site_carries_the_seed_corpus_and_can_be_built_again() {
     assert!(index.contains("Content-Security-Policy") && !index.contains("sha384-stale") && !index.contains("0123456789abcdef"), "{index}");
     let worker = std::fs::read_to_string(out.join("sw.js")).unwrap();
     assert!(!worker.contains("__LOUPE_") && worker.contains(".wasm\""), "{worker}");
+    let glue = names.iter().find(|n| n.ends_with(".js") && n.starts_with("loupe-app-")).expect("the glue");
+    assert_eq!(std::fs::read_to_string(out.join(glue)).unwrap(), "export default async function e(){}", "minified");
+    let css = names.iter().find(|n| n.ends_with(".css")).expect("the CSS");
+    let css_text = std::fs::read_to_string(out.join(css)).unwrap();
+    assert_eq!(css_text, ".card{color:red}", "minified");
+    assert!(*css != CSS && index.contains(&format!("href=\"./{css}\"")), "renamed by its new content hash: {index}");
+    let first: std::collections::HashMap<&str, String> =
+        ["index.html", "sw.js", css.as_str()].into_iter().map(|n| (n, std::fs::read_to_string(out.join(n)).unwrap())).collect();
 
     // An earlier build is replaced; a site is itself a template (its corpus is replaced, not added).
     let (status, stderr) = loupe_build(&out, &seeds, &out);
     assert_eq!(status, Some(0), "{stderr}");
     assert_eq!(the_wasm(&out), module, "the same seeds give the same wasm");
+    assert_eq!(listing(&out), names, "the same names: minified files minify to themselves");
+    for name in ["index.html", "sw.js", css.as_str()] {
+        assert_eq!(std::fs::read_to_string(out.join(name)).unwrap(), *first.get(name).unwrap(), "{name} is the same");
+    }
     std::fs::remove_dir_all(template.parent().unwrap()).unwrap();
 }
 
@@ -120,6 +135,7 @@ fn the_engine_module_gets_the_same_corpus_and_its_load_once() {
     std::fs::write(template.join(engine::JS), "async function __wbg_init() {}\nexport default __wbg_init;\n").unwrap();
     let seeds = repo_root().join("seeds");
     let out = template.parent().unwrap().join("site");
+    let mut first_glue = String::new();
     for _ in 0..2 {
         // The second time, the site is its own template: its glue already has a `load()`.
         let from = if out.exists() { out.clone() } else { template.clone() };
@@ -130,6 +146,12 @@ fn the_engine_module_gets_the_same_corpus_and_its_load_once() {
         assert_eq!(wasm::placed_corpus(&module).unwrap(), Some(expected.as_slice()), "the engine holds the corpus");
         let glue = std::fs::read_to_string(out.join(engine::JS)).unwrap();
         assert!(glue.starts_with("async function __wbg_init()") && glue.matches("export function load()").count() == 1, "{glue}");
+        assert_eq!(glue.matches(engine::LOAD_MARKER).count(), 1, "one load(), after the marker: {glue}");
+        assert!(!glue.contains("Fetches and starts") && !glue.contains("\n  "), "load() is minified: {glue}");
+        if from == out {
+            assert_eq!(glue, first_glue, "a site made from a site has the same engine module");
+        }
+        first_glue = glue.clone();
         let worker = std::fs::read_to_string(out.join("sw.js")).unwrap();
         assert!(!worker.contains("loupe-engine"), "the app never loads the engine: {worker}");
     }

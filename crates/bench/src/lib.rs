@@ -103,7 +103,7 @@ fn article(v: &Vocabulary, index: usize, seed: u64) -> Vec<SeedFile> {
     let mut lines = vec![format!("{} {} and the {} Question", capitalised(v.cue(&mut rng)), index, capitalised(v.cue(&mut rng)))];
     let (year, month, day) = (2022 + index % 4, 1 + rng.below(12), 1 + rng.below(28));
     let dated = index % 8 != 3;
-    let in_sidecar = dated && index % 2 == 0;
+    let in_sidecar = dated && index.is_multiple_of(2);
     let dateline = if dated && !in_sidecar { format!("{day} {} {year} – ", MONTHS[month - 1]) } else { String::new() };
     lines.push(format!("{dateline}{} {} {} {}.", v.name(&mut rng), rng.pick(VERBS), v.cue(&mut rng), rng.pick(FILLER)));
     let sections = 3 + rng.below(3);

@@ -115,12 +115,12 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     // So is the company list, in the same columns.
     let companies_text = if by_name.contains_key(COMPANIES_FILE) { vocab_text(COMPANIES_FILE, &mut diagnostics) } else { None };
     let mut places = places_text.as_deref().map_or(Vec::new(), |t| {
-        let (rows, problems) = vocab::read_places(t, PLACES_FILE);
+        let (rows, problems) = vocab::read_gazetteer(t, PLACES_FILE);
         diagnostics.extend(problems);
         rows
     });
     if let Some(t) = companies_text.as_deref() {
-        let (rows, problems) = vocab::read_places(t, COMPANIES_FILE);
+        let (rows, problems) = vocab::read_gazetteer(t, COMPANIES_FILE);
         diagnostics.extend(problems);
         places.extend(rows);
     }

@@ -101,7 +101,7 @@ fn lowercase_simple(c: char) -> char {
         }
         let (len, stride) = (length_stride >> 1, (length_stride & 1) + 1);
         end = start + (len - 1) * stride + 1;
-        if code < end && (code - start) % stride == 0 {
+        if code < end && (code - start).is_multiple_of(stride) {
             let delta = (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32);
             return char::from_u32(code.wrapping_add_signed(delta)).unwrap_or(c);
         }

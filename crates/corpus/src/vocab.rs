@@ -390,11 +390,11 @@ pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(E
     if problems.is_empty() { Ok((parsed, row_problems)) } else { Err(problems) }
 }
 
-/// What a row of `places.tsv` (or `companies.tsv`) names, which decides where the tagger trusts
+/// What a gazetteer row (`places.tsv` or `companies.tsv`) names, which decides where the tagger trusts
 /// it: countries, capitals and large cities anywhere, other cities and regions after a
 /// preposition of place; a company (an organisation) anywhere its name cannot be a common word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PlaceKind {
+pub enum GazetteerKind {
     Country,
     Capital,
     Region,
@@ -402,30 +402,30 @@ pub enum PlaceKind {
     Company,
 }
 
-impl PlaceKind {
+impl GazetteerKind {
     fn parse(s: &str) -> Option<Self> {
         match s {
-            "country" => Some(PlaceKind::Country),
-            "capital" => Some(PlaceKind::Capital),
-            "region" => Some(PlaceKind::Region),
-            "city" => Some(PlaceKind::City),
-            "company" => Some(PlaceKind::Company),
+            "country" => Some(GazetteerKind::Country),
+            "capital" => Some(GazetteerKind::Capital),
+            "region" => Some(GazetteerKind::Region),
+            "city" => Some(GazetteerKind::City),
+            "company" => Some(GazetteerKind::Company),
             _ => None,
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlaceRow<'a> {
+pub struct GazetteerRow<'a> {
     pub name: &'a str,
-    pub kind: PlaceKind,
+    pub kind: GazetteerKind,
     pub population: u64,
     pub aliases: Vec<&'a str>,
 }
 
 /// Parses `places.tsv` or `companies.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
 /// A row without a name or a known kind is reported and left out.
-pub fn read_places<'a>(source: &'a str, file: &str) -> (Vec<PlaceRow<'a>>, Vec<Diagnostic>) {
+pub fn read_gazetteer<'a>(source: &'a str, file: &str) -> (Vec<GazetteerRow<'a>>, Vec<Diagnostic>) {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     for (n, line) in source.lines().enumerate() {
@@ -435,14 +435,14 @@ pub fn read_places<'a>(source: &'a str, file: &str) -> (Vec<PlaceRow<'a>>, Vec<D
         let mut fields = line.split('\t').map(str::trim);
         let name = fields.next().unwrap_or_default();
         let kind = fields.next().unwrap_or_default();
-        let Some(kind) = PlaceKind::parse(kind).filter(|_| !name.is_empty()) else {
+        let Some(kind) = GazetteerKind::parse(kind).filter(|_| !name.is_empty()) else {
             let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind (country, capital, region, city or company)") } else { format!("`{name}`: kind `{kind}` must be country, capital, region, city or company") };
             problems.push(Diagnostic::error(file, Some(n + 1), format!("{why}; the row is left out")));
             continue;
         };
         let population = fields.nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
         let aliases = fields.next().map_or(Vec::new(), |a| a.split(';').map(str::trim).filter(|a| !a.is_empty()).collect());
-        rows.push(PlaceRow { name, kind, population, aliases });
+        rows.push(GazetteerRow { name, kind, population, aliases });
     }
     (rows, problems)
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::model::{EntityKind, Mention, Span};
 use crate::text::{self, fold, Word};
-use crate::vocab::{EntitiesFile, NameRules, PlaceKind, PlaceRow};
+use crate::vocab::{EntitiesFile, NameRules, GazetteerKind, GazetteerRow};
 
 use super::sentence_of;
 
@@ -198,7 +198,7 @@ pub struct PassageEntities {
 impl EntityTagger {
     /// A tagger for `texts` (the passages it will tag): world places whose first word none of
     /// them holds can never be named, so of `places.tsv`'s 28,000 rows only those are indexed.
-    pub fn new<'t>(vocab: &EntitiesFile, places: &[PlaceRow], texts: impl IntoIterator<Item = &'t str>) -> Self {
+    pub fn new<'t>(vocab: &EntitiesFile, places: &[GazetteerRow], texts: impl IntoIterator<Item = &'t str>) -> Self {
         let rules = &vocab.rules;
         let mut tagger = Self {
             titles: Vec::new(),
@@ -260,7 +260,7 @@ impl EntityTagger {
     /// name; every other name whose first word is among the keys of `words` becomes a world
     /// place, an entity only once the corpus names it. A company of one word that the corpus
     /// also writes in lower case (`Shell`, `shell`) is a common word there, and left out.
-    fn add_world_places(&mut self, places: &[PlaceRow], words: &HashSet<String>, lower_case: &HashSet<String>) -> HashSet<Vec<String>> {
+    fn add_world_places(&mut self, places: &[GazetteerRow], words: &HashSet<String>, lower_case: &HashSet<String>) -> HashSet<Vec<String>> {
         let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
         let mut town_forms: HashSet<Vec<String>> = HashSet::new();
         // World places made from a row's own name (not another form of it).
@@ -270,16 +270,16 @@ impl EntityTagger {
             if keys.is_empty() {
                 continue;
             }
-            if row.kind == PlaceKind::Country {
+            if row.kind == GazetteerKind::Country {
                 self.country_forms.insert(keys.clone());
                 let forms: Vec<Vec<String>> = row.aliases.iter().map(|a| self.keys_of(a)).collect();
                 self.country_forms.extend(forms);
-            } else if row.kind != PlaceKind::Company {
+            } else if row.kind != GazetteerKind::Company {
                 town_forms.insert(keys.clone());
             }
             let known = longest_alias_keys(&self.aliases, &keys).filter(|&(len, _)| len == keys.len()).map(|(_, e)| e);
             if let Some(entity) = known {
-                if row.kind == PlaceKind::Country && self.entities[entity].kind == EntityKind::Place {
+                if row.kind == GazetteerKind::Country && self.entities[entity].kind == EntityKind::Place {
                     for alias in &row.aliases {
                         let alias_keys = self.keys_of(alias);
                         add_alias(&mut self.aliases, alias_keys, entity);
@@ -288,12 +288,12 @@ impl EntityTagger {
                 continue;
             }
             let reach = match row.kind {
-                PlaceKind::Country | PlaceKind::Capital => Reach::Anywhere,
-                PlaceKind::City if row.population >= LARGE_CITY => Reach::Anywhere,
-                PlaceKind::Company => Reach::NoArticleBefore,
+                GazetteerKind::Country | GazetteerKind::Capital => Reach::Anywhere,
+                GazetteerKind::City if row.population >= LARGE_CITY => Reach::Anywhere,
+                GazetteerKind::Company => Reach::NoArticleBefore,
                 _ => Reach::AfterPreposition,
             };
-            let kind = if row.kind == PlaceKind::Company { EntityKind::Organisation } else { EntityKind::Place };
+            let kind = if row.kind == GazetteerKind::Company { EntityKind::Organisation } else { EntityKind::Place };
             for (n, &form) in std::iter::once(&row.name).chain(&row.aliases).enumerate() {
                 let form_keys = if n == 0 { keys.clone() } else { self.keys_of(form) };
                 if !form_keys.first().is_some_and(|first| words.contains(first)) {
@@ -1061,7 +1061,7 @@ fn surface(tokens: &[Token], start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::{read_entities, read_places};
+    use crate::vocab::{read_entities, read_gazetteer};
 
     const RULES: &str = r#"[rules]
 titles = ["President", "King", "Defence Minister"]
@@ -1094,7 +1094,7 @@ kind = "place"
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
         let file = read_entities(RULES, "entities.toml").unwrap();
-        let (places, _) = read_places(PLACES, "places.tsv");
+        let (places, _) = read_gazetteer(PLACES, "places.tsv");
         let mut tagger = EntityTagger::new(&file, &places, [text]);
         let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
         tagged
@@ -1294,7 +1294,7 @@ kind = "place"
     #[test]
     fn a_world_place_own_name_beats_another_place_short_form() {
         let file = read_entities(RULES, "entities.toml").unwrap();
-        let (places, _) = read_places(PLACES, "places.tsv");
+        let (places, _) = read_gazetteer(PLACES, "places.tsv");
         let text = "Talks were held in Ostra.";
         let mut tagger = EntityTagger::new(&file, &places, [text]);
         let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());

@@ -395,4 +395,25 @@ mod tests {
         assert_eq!(decode(&good), Ok(Corpus::default()));
         assert!(matches!(decode(&good[..good.len() - 1]), Err(DecodeError::Corrupt(_))));
     }
+
+    /// Cut anywhere, or with any byte changed, the bytes give an error or a corpus, never a panic.
+    #[test]
+    fn damaged_bytes_never_panic() {
+        let mut corpus = Corpus::default();
+        corpus.documents.push(Document { id: "d".into(), title: "T".into(), date: String::new(), source: String::new(), url: String::new(), source_file: "d.txt".into() });
+        corpus.sections.push(Section { id: "d/".into(), document: 0, heading: String::new(), line: 0 });
+        corpus.passages.push(Passage { id: "d-p1".into(), document: 0, section: 0, line: 1, text: "Trade grew.".into(), sentences: Vec::new(), themes: Vec::new(), mentions: Vec::new(), entities: Vec::new(), voices: Vec::new() });
+        let good = encode(&corpus);
+        assert_eq!(decode(&good).unwrap().passages[0].text, "Trade grew.");
+        for cut in 0..good.len() {
+            assert!(decode(&good[..cut]).is_err(), "cut at {cut}");
+        }
+        for at in 8..good.len() {
+            for value in [0, 1, 0x7F, 0x80, 0xFF] {
+                let mut bad = good.clone();
+                bad[at] = value;
+                let _ = decode(&bad);
+            }
+        }
+    }
 }

@@ -75,23 +75,9 @@ impl Writer {
         self.out.push('"');
     }
 
-    fn integer(&mut self, negative: bool, mut magnitude: u64) {
-        if negative {
-            self.out.push('-');
-        }
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (magnitude % 10) as u8;
-            magnitude /= 10;
-            if magnitude == 0 {
-                break;
-            }
-        }
-        for &d in &digits[start..] {
-            self.out.push(d as char);
-        }
+    fn number(&mut self, n: impl fmt::Display) {
+        use fmt::Write;
+        let _ = write!(self.out, "{n}");
     }
 }
 
@@ -148,7 +134,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.integer(v < 0, v.unsigned_abs());
+        self.number(v);
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
@@ -161,7 +147,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.integer(false, v);
+        self.number(v);
         Ok(())
     }
     fn serialize_f32(self, _: f32) -> Result<(), Error> {
@@ -285,7 +271,12 @@ impl ser::SerializeMap for Compound<'_> {
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
         self.separate();
-        key.serialize(MapKey { writer: &mut *self.writer })?;
+        // JSON keys are strings: a key written as anything else is refused.
+        let start = self.writer.out.len();
+        key.serialize(&mut *self.writer)?;
+        if !self.writer.out[start..].starts_with('"') {
+            return unsupported("a map key that is not a string");
+        }
         self.writer.out.push(':');
         Ok(())
     }
@@ -305,127 +296,6 @@ impl ser::SerializeStruct for Compound<'_> {
     }
     fn end(self) -> Result<(), Error> {
         Compound::end(self)
-    }
-}
-
-/// A map key: JSON keys are strings, so only string keys are written.
-struct MapKey<'a> {
-    writer: &'a mut Writer,
-}
-
-impl ser::Serializer for MapKey<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = ser::Impossible<(), Error>;
-    type SerializeTuple = ser::Impossible<(), Error>;
-    type SerializeTupleStruct = ser::Impossible<(), Error>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = ser::Impossible<(), Error>;
-    type SerializeStruct = ser::Impossible<(), Error>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
-
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.writer.string(v);
-        Ok(())
-    }
-    fn serialize_bool(self, _: bool) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.serialize_str(v.encode_utf8(&mut [0; 4]))
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_none(self) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
-        unsupported("a map key that is not a string")
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        unsupported("a map key that is not a string")
     }
 }
 

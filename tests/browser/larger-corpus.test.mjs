@@ -126,4 +126,26 @@ describe('a larger corpus of several documents', () => {
     const columns = await map.$$eval('.document-map', (docs) => docs.map((d) => [...d.querySelectorAll('.map-column')].map((c) => c.dataset.passage)));
     assert.deepEqual(columns, byDocument);
   });
+
+  it('a search typed by keyboard the moment the page shows finds what the command finds, while the word index is still being built in idle steps', async () => {
+    const word = 'blackout';
+    const expected = query(`q=${word}`);
+    assert.ok(expected.total > 0 && expected.total < query('').total, 'the word narrows the list');
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(e.message));
+    await page.goto(site.server.url);
+    await page.waitForSelector('[data-passage]');
+    // No pause: the first keystrokes land while the idle steps (16 passages each) may still run.
+    await page.keyboard.press('/');
+    await page.keyboard.type(word);
+    await page.waitForFunction((w) => new URLSearchParams(location.search).get('q') === w, word);
+    await waitForCards(page, Math.min(PAGE, expected.total));
+    assert.deepEqual(await shownPassages(page), expected.passages.slice(0, PAGE));
+    await page.goBack();
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('q'));
+    await waitForCards(page, PAGE);
+    assert.deepEqual(await shownPassages(page), query('').passages.slice(0, PAGE), 'Back returns to the whole list');
+    assert.deepEqual(page.errors, []);
+  });
 });

@@ -101,7 +101,35 @@ pub fn url_for(query: &Query, fragment: Option<&str>) -> String {
 /// Records a new view in the browser history (so Back returns to the previous one),
 /// pointing at a passage when `fragment` names one.
 pub fn push_url(query: &Query, fragment: Option<&str>) {
+    forget_typed_url();
     let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
+}
+
+thread_local! {
+    /// The address of a search being typed, not yet written to the history entry.
+    static TYPED_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Rewrites the current history entry to a search being typed, in the frame after its results
+/// are painted and once for all the keystrokes before then: a history write costs several
+/// milliseconds in Chromium, too much to spend on every keystroke before its results show.
+pub fn replace_url_after_paint(query: &Query) {
+    let url = url_for(query, None);
+    if TYPED_URL.with(|typed| typed.borrow_mut().replace(url).is_none()) {
+        leptos::prelude::request_animation_frame(|| {
+            leptos::prelude::request_animation_frame(|| {
+                if let Some(url) = TYPED_URL.with(|typed| typed.borrow_mut().take()) {
+                    let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+                }
+            });
+        });
+    }
+}
+
+/// Drops a typed search's address not yet written: the view has moved on (another write, or
+/// Back and Forward), and the address it left must stay.
+pub fn forget_typed_url() {
+    TYPED_URL.with(|typed| typed.borrow_mut().take());
 }
 
 /// Whether a click asks for a new tab or window (then the browser should handle the link).
@@ -131,6 +159,7 @@ pub fn tell_host(query: &Query) {
 
 /// Rewrites the current URL in its canonical form without a history entry.
 pub fn replace_url(query: &Query, fragment: Option<&str>) {
+    forget_typed_url();
     let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
 }
 

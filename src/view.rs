@@ -32,13 +32,15 @@ impl View {
 
     /// Reads the URL again (Back, Forward, a changed fragment).
     pub fn follow_location(&self) {
+        state::forget_typed_url();
         self.typing.set_value(false);
         self.target.set(state::passage_from_hash());
         self.query.set(state::query_from_location());
     }
 
     /// Follows the search box as it is typed: the first keystroke of a new search adds a
-    /// history entry (so Back returns to the view before it), later ones rewrite it in place.
+    /// history entry (so Back returns to the view before it), later ones rewrite it in place
+    /// once their results are painted.
     pub fn set_text(&self, text: String) {
         let mut query = self.query.get_untracked();
         if query.text == text {
@@ -46,7 +48,7 @@ impl View {
         }
         query.text = text;
         if self.typing.get_value() {
-            state::replace_url(&query, None);
+            state::replace_url_after_paint(&query);
         } else {
             state::push_url(&query, None);
             self.typing.set_value(true);

@@ -13,6 +13,9 @@ use crate::view::View;
 /// Passages drawn at first, and added by each "Show more": a keystroke that changes the whole
 /// result list builds at most this many cards (about four screens at desktop size).
 const PAGE: usize = 20;
+/// Cards a new result list draws before it is painted (more than a desktop screen holds); the
+/// rest of its page follows in the next frame, so a keystroke's first results show sooner.
+const FIRST_CARDS: usize = 6;
 
 #[component]
 pub fn PassageList() -> impl IntoView {
@@ -29,13 +32,28 @@ pub fn PassageList() -> impl IntoView {
         let extra = more_for.with(|(q, n)| if view.query.with(|current| current == q) { *n } else { 0 });
         target_pages().max(PAGE + extra)
     };
-    let passages = move || view.evaluation.with(|e| e.passages.iter().copied().take(limit()).collect::<Vec<_>>());
+    // The query whose whole page is drawn. A new list draws its first cards and keeps those
+    // already on screen; the rest of its page follows in the frame after (all at once when the
+    // URL points at a passage, which must be drawn to be shown).
+    let whole_page_for = RwSignal::new(None::<Query>);
+    Effect::new(move |_| {
+        let query = view.query.get();
+        request_animation_frame(move || request_animation_frame(move || whole_page_for.set(Some(query))));
+    });
+    let passages = Memo::new(move |drawn: Option<&Vec<u32>>| {
+        let whole = view.target.with(Option::is_some) || whole_page_for.with(|q| view.query.with(|current| q.as_ref() == Some(current)));
+        view.evaluation.with(|e| {
+            let page = e.passages.iter().copied().take(limit()).enumerate();
+            page.filter(|&(i, p)| whole || i < FIRST_CARDS || drawn.is_some_and(|d| d.contains(&p))).map(|(_, p)| p).collect::<Vec<_>>()
+        })
+    });
+    let busy = move || view.evaluation.with(|e| e.passages.len().min(limit()) > passages.with(Vec::len));
     let remaining = move || view.evaluation.with(|e| e.passages.len().saturating_sub(limit()));
     let more = move |_| more_for.set((view.query.get_untracked(), limit()));
     view! {
         <Show when=move || view.evaluation.with(|e| !e.passages.is_empty()) fallback=EmptyState>
-            <ol class="passages" data-testid="passages">
-                <For each=passages key=|p| *p let:passage>
+            <ol class="passages" data-testid="passages" aria-busy=move || busy().then_some("true")>
+                <For each=move || passages.get() key=|p| *p let:passage>
                     <PassageCard passage />
                 </For>
             </ol>

@@ -137,8 +137,19 @@ export async function tabTo(page, predicate, limit = 80) {
   throw new Error(`focus never reached ${predicate} in ${limit} Tab presses`);
 }
 
+/**
+ * Waits as a reader glances: until the frames after the last change are drawn. A new list
+ * paints its first cards, then the rest of its page (`aria-busy` until then), and a search
+ * being typed reaches the address bar in the frame after its results.
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid=passages][aria-busy=true]'));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
+}
+
 /** Passage ids in the list, in order. */
 export async function shownPassages(page) {
+  await settled(page);
   return page.$$eval('[data-testid=passages] > [data-passage]', (els) => els.map((e) => e.dataset.passage));
 }
 
@@ -162,6 +173,7 @@ export async function toggle(page, facet, value) {
 
 /** The page shows exactly what `loupe query` answers for the query string in its URL. */
 export async function expectAgreesWithCore(assert, page) {
+  await settled(page);
   const search = new URL(page.url()).search;
   const expected = loupeQuery(search.replace(/^\?/, ''));
   assert.deepEqual(await shownPassages(page), expected.passages, `passages for ${search}`);

@@ -20,6 +20,42 @@ describe('search', () => {
     await page.screenshot({ path: screenshotPath('search-1280') });
   });
 
+  it('a new list paints its first cards at once and the rest of its page in the next frame', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The cards on screen when the first of them is painted, as a reader would first see them.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const list = document.querySelector('[data-testid=passages]');
+        if (!list?.querySelector('[data-passage]')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => { window.firstFrame = { cards: list.children.length, busy: list.getAttribute('aria-busy') }; });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(site.server.url);
+    await page.waitForFunction(() => window.firstFrame);
+    const all = loupeQuery('').passages;
+    assert.ok(all.length > 6, 'the seed has more passages than the first frame draws');
+    assert.deepEqual(await page.evaluate(() => window.firstFrame), { cards: 6, busy: 'true' }, 'six cards first, the list marked busy');
+    assert.deepEqual(await shownPassages(page), all, 'then the whole page, in order');
+    assert.equal(await page.getAttribute('[data-testid=passages]', 'aria-busy'), null, 'and no longer busy');
+  });
+
+  it('a typed search reaches the address bar, and Back right after typing is not undone by it', async () => {
+    const page = await open(site.browser, `${site.server.url}?theme=trade`);
+    const box = page.getByRole('combobox', { name: 'Search passages' });
+    await box.click();
+    await box.pressSequentially('chin', { delay: 20 });
+    await page.waitForFunction(() => location.search === '?q=chin&theme=trade');
+    await box.pressSequentially('a');
+    // Back in the same task as the last keystroke, before its results are painted.
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => location.search === '?theme=trade');
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+    assert.equal(new URL(page.url()).search, '?theme=trade', 'the typed address did not come back');
+    assert.equal(await page.inputValue('#search-input'), '', 'the box is empty again');
+    await expectAgreesWithCore(assert, page);
+  });
+
   it('stemming, typos and phrases find what the core finds', async () => {
     for (const q of ['predicts', 'trading', 'diplomatc', '"strategic partnership"', 'russias', 'multipolar', 'oil -gas']) {
       const page = await open(site.browser, `${site.server.url}?q=${encodeURIComponent(q)}`);

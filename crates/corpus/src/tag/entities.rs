@@ -26,6 +26,7 @@ pub enum FoundBy {
     Coordinated,
     WorldGazetteer,
     CompanyList,
+    OrganisationList,
     Acronym,
 }
 
@@ -45,13 +46,14 @@ impl FoundBy {
             FoundBy::Coordinated => "coordinated",
             FoundBy::WorldGazetteer => "world gazetteer",
             FoundBy::CompanyList => "company list",
+            FoundBy::OrganisationList => "organisation list",
             FoundBy::Acronym => "acronym",
         }
     }
 }
 
-/// Where a world gazetteer name is trusted: anywhere (countries, capitals, cities of a million),
-/// or only after a preposition of place.
+/// Where a world gazetteer name is trusted: anywhere (countries, capitals, cities of a million,
+/// organisations), or only after a preposition of place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {
     Anywhere,
@@ -72,14 +74,9 @@ struct WorldPlace {
     name: String,
     reach: Reach,
     kind: EntityKind,
+    found_by: FoundBy,
     /// The entity, once the corpus has named it.
     entity: Option<usize>,
-}
-
-impl WorldPlace {
-    fn found_by(&self) -> FoundBy {
-        if self.kind == EntityKind::Place { FoundBy::WorldGazetteer } else { FoundBy::CompanyList }
-    }
 }
 
 /// An entity as the tagger knows it: from the gazetteer, or found in the text.
@@ -274,7 +271,7 @@ impl EntityTagger {
                 self.country_forms.insert(keys.clone());
                 let forms: Vec<Vec<String>> = row.aliases.iter().map(|a| self.keys_of(a)).collect();
                 self.country_forms.extend(forms);
-            } else if row.kind != GazetteerKind::Company {
+            } else if row.kind.is_place() {
                 town_forms.insert(keys.clone());
             }
             let known = longest_alias_keys(&self.aliases, &keys).filter(|&(len, _)| len == keys.len()).map(|(_, e)| e);
@@ -288,12 +285,16 @@ impl EntityTagger {
                 continue;
             }
             let reach = match row.kind {
-                GazetteerKind::Country | GazetteerKind::Capital => Reach::Anywhere,
+                GazetteerKind::Country | GazetteerKind::Capital | GazetteerKind::Organisation => Reach::Anywhere,
                 GazetteerKind::City if row.population >= LARGE_CITY => Reach::Anywhere,
                 GazetteerKind::Company => Reach::NoArticleBefore,
-                _ => Reach::AfterPreposition,
+                GazetteerKind::City | GazetteerKind::Region | GazetteerKind::Water | GazetteerKind::Land | GazetteerKind::Area => Reach::AfterPreposition,
             };
-            let kind = if row.kind == GazetteerKind::Company { EntityKind::Organisation } else { EntityKind::Place };
+            let (kind, found_by) = match row.kind {
+                GazetteerKind::Company => (EntityKind::Organisation, FoundBy::CompanyList),
+                GazetteerKind::Organisation => (EntityKind::Organisation, FoundBy::OrganisationList),
+                _ => (EntityKind::Place, FoundBy::WorldGazetteer),
+            };
             for (n, &form) in std::iter::once(&row.name).chain(&row.aliases).enumerate() {
                 let form_keys = if n == 0 { keys.clone() } else { self.keys_of(form) };
                 if !form_keys.first().is_some_and(|first| words.contains(first)) {
@@ -325,7 +326,7 @@ impl EntityTagger {
                             own_names.insert(w);
                         }
                         let capitals = self.capitals_of(form);
-                        self.world.push(WorldPlace { keys: form_keys.clone(), capitals, name: row.name.to_string(), reach, kind, entity: None });
+                        self.world.push(WorldPlace { keys: form_keys.clone(), capitals, name: row.name.to_string(), reach, kind, found_by, entity: None });
                         self.world_index.entry(form_keys[0].clone()).or_default().push(w);
                     }
                 }
@@ -392,7 +393,7 @@ impl EntityTagger {
             return e;
         }
         let (name, kind) = (self.world[w].name.clone(), self.world[w].kind);
-        let e = self.new_entity(&name, kind, self.world[w].found_by());
+        let e = self.new_entity(&name, kind, self.world[w].found_by);
         for place in self.world.iter_mut().filter(|p| p.name == name) {
             place.entity = Some(e);
         }
@@ -629,7 +630,7 @@ impl EntityTagger {
         if let Some((len, w)) = self.world_place(tokens, i) {
             let entity = self.world_entity(w);
             add_alias(&mut state.aliases, tokens[i..i + len].iter().map(|t| t.key.clone()).collect(), entity);
-            return Some((len, entity, self.world[w].found_by()));
+            return Some((len, entity, self.world[w].found_by));
         }
         if let Some((len, name)) = self.organisation_after_role(tokens, i) {
             let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::RoleLink, state);
@@ -1089,7 +1090,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\nZendmere\twater\t\t\tZendmere Sea\nGrenholm\tland\t\t\t\nOstmark\tarea\t\t\t\nSapt Front\torganisation\t\t\tSF\nBanner\torganisation\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -1221,6 +1222,39 @@ kind = "place"
         assert!(names("They praised the Zentrocorp deal.").is_empty(), "after an article it is no company");
         assert_eq!(names("Hollow said so.")[0], found("Hollow", "organisation", FoundBy::CompanyList));
         assert!(names("Hollow promises ring hollow.").is_empty(), "a word the text writes in lower case is a common word");
+    }
+
+    #[test]
+    fn a_sea_after_a_preposition_of_place_is_a_place() {
+        assert_eq!(names("Tankers sailed through the Zendmere."), [found("Zendmere", "place", FoundBy::WorldGazetteer)]);
+        assert!(names("Zendmere rose.").is_empty(), "a body of water is trusted after a preposition only");
+        assert!(names("Tankers sailed through the zendmere.").is_empty(), "written in lower case it is no name");
+    }
+
+    #[test]
+    fn an_island_or_an_area_after_a_preposition_of_place_is_a_place() {
+        assert_eq!(names("Ferries docked at Grenholm."), [found("Grenholm", "place", FoundBy::WorldGazetteer)]);
+        assert_eq!(names("Herders in Ostmark moved."), [found("Ostmark", "place", FoundBy::WorldGazetteer)]);
+        assert!(names("Grenholm and Ostmark agreed.").is_empty());
+    }
+
+    #[test]
+    fn a_listed_organisation_anywhere_with_its_short_form() {
+        assert_eq!(names("Leaders of the Sapt Front met."), [found("Sapt Front", "organisation", FoundBy::OrganisationList)], "after an article too");
+        let got = names("Officials said the SF left. Sapt Front fighters stayed.");
+        assert_eq!(got, [found("SF", "organisation", FoundBy::OrganisationList), found("Sapt Front", "organisation", FoundBy::OrganisationList)]);
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let (places, _) = read_gazetteer(PLACES, "wordnet.tsv");
+        let text = "Officials said the SF left. Sapt Front fighters stayed.";
+        let mut tagger = EntityTagger::new(&file, &places, [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        assert_eq!(tagged.mentions[0].entity, tagged.mentions[1].entity, "one organisation");
+    }
+
+    #[test]
+    fn a_listed_organisation_the_text_also_writes_in_lower_case_is_a_common_word_there() {
+        assert_eq!(names("Banner said so.")[0], found("Banner", "organisation", FoundBy::OrganisationList));
+        assert!(names("Banner waved a banner.").is_empty(), "a word the text writes in lower case is a common word there");
     }
 
     #[test]

@@ -751,7 +751,7 @@ impl EntityTagger {
 
     /// `South Asia`, `East Africa`: a compass word, then a place already known (the gazetteer,
     /// this document, or a world place), ending the name. Not when the whole is itself a world
-    /// place (`South Sudan`).
+    /// place named there (`South Sudan`).
     fn compass_region(&self, tokens: &[Token], i: usize, state: &DocumentState) -> Option<(usize, String)> {
         let compass = self.compass_words.iter().find(|c| matches_keys(tokens, i, c) && tokens[i].word.is_capitalised())?;
         let base = i + compass.len();
@@ -765,7 +765,8 @@ impl EntityTagger {
         });
         let len = compass.len() + known.max(world)?;
         let continues = tokens.get(i + len).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
-        let whole_is_world_place = self.world_index.get(&tokens[i].key).is_some_and(|entries| entries.iter().any(|&w| matches_keys(tokens, i, &self.world[w].keys) && self.world[w].keys.len() >= len));
+        // A world place of the whole name is left to name it, where its reach lets it.
+        let whole_is_world_place = self.world_place(tokens, i).is_some_and(|(world_len, _)| world_len >= len);
         (!continues && !whole_is_world_place).then(|| (len, surface(tokens, i, i + len)))
     }
 
@@ -1291,6 +1292,7 @@ kind = "place"
         assert_eq!(names("Trade across South Ruritania grew."), [found("South Ruritania", "place", FoundBy::Compass)]);
         assert_eq!(names("Trade across South Ruritania Holdings grew.")[0].0, "Ruritania", "a longer name goes on");
         assert_eq!(names("Trade in East Ruritania grew."), [found("East Ruritania", "place", FoundBy::WorldGazetteer)], "a world place whole");
+        assert_eq!(names("East Ruritania grew."), [found("East Ruritania", "place", FoundBy::Compass)], "a world place its reach leaves out here is still a region");
         assert!(names("South of here it rained.").is_empty());
     }
 

@@ -18,9 +18,11 @@
 //   organisation: proper names (an instance, or a synset whose first lemma is capitalised)
 //          below `organization` or `political movement`, except below `religion` (faiths and
 //          their sects and orders, `Sunni`, `Zen`: beliefs more than bodies that act).
-// A form is left out when it is also a common word (WordNet holds its lower-case twin: `Labour`,
-// `labour`), when WordNet also gives it to a person (`Churchill`), when it names both a place
-// and an organisation (`Europe`), or when places.tsv or companies.tsv already lists it.
+// A form is left out when it is also a common word (WordNet holds its lower-case twin, or that
+// of its singular: `Labour`, `labour`; `Tigers`, `tiger`), when WordNet also gives it to one of
+// the other sorts of name (person, place, organisation: `Churchill` the river and the statesman;
+// `USA` the country and the army; `Europe`), or when places.tsv or companies.tsv already lists
+// it. Other senses (a battle, a language: `Coral Sea`, `Baltic`) leave a place its name.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -84,6 +86,7 @@ const CLASSES = {
   organization: ["08024893", "organization"],
   politicalMovement: ["08489346", "political movement"],
   religion: ["08098545", "religion"],
+  location: ["00027365", "location"],
   person: ["00007846", "person"],
 };
 const c = {};
@@ -106,6 +109,17 @@ function kindOf(s) {
 
 // The tagger only starts a name at a capitalised word.
 const usable = (w) => /^\p{Lu}/u.test(w) && !/[0-9()\/,.]/.test(w) && w.split(" ").length <= 5;
+function commonWord(w) {
+  const lower = w.toLowerCase();
+  return lower !== w && (lemmas.has(lower) || (lower.endsWith("s") && lemmas.has(lower.slice(0, -1))));
+}
+/** The sort of name a synset gives, to tell when one form names things of two sorts. */
+function sortOf(s) {
+  if (below(s, [c.organization, c.politicalMovement])) return "organisation";
+  if (below(s, [c.location, c.bodyOfWater, c.land, c.mountainRange, c.canal])) return "place";
+  if (below(s, [c.person])) return "person";
+  return null;
+}
 const listed = new Set();
 for (const file of ["seeds/places.tsv", "seeds/companies.tsv"]) {
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
@@ -114,16 +128,14 @@ for (const file of ["seeds/places.tsv", "seeds/companies.tsv"]) {
     [name, ...(forms ?? "").split(";")].filter(Boolean).forEach((f) => listed.add(f));
   }
 }
-// Forms WordNet gives a person (a synset below `person`), and the kinds each form has.
-const personal = new Set();
-const kindsOf = new Map();
+// The sorts of thing each form names.
+const sortsOf = new Map();
 const rows = [];
 for (const s of nouns.values()) {
-  if (below(s, [c.person])) s.words.forEach((w) => personal.add(w));
+  const sort = sortOf(s);
+  if (sort) for (const w of s.words) sortsOf.set(w, (sortsOf.get(w) ?? new Set()).add(sort));
   const kind = kindOf(s);
-  if (!kind) continue;
-  rows.push({ kind, words: s.words });
-  for (const w of s.words) kindsOf.set(w, (kindsOf.get(w) ?? new Set()).add(kind === "organisation" ? kind : "place"));
+  if (kind) rows.push({ kind, words: s.words });
 }
 
 const seen = new Set();
@@ -137,7 +149,7 @@ const order = { water: 0, land: 1, area: 2, organisation: 3 };
 const lines = [];
 for (const { kind, words } of rows) {
   const forms = [...new Set(words)].filter((w) =>
-    usable(w) && !(w !== w.toLowerCase() && lemmas.has(w.toLowerCase())) && !personal.has(w) && kindsOf.get(w).size === 1 && !listed.has(w) && !seen.has(w));
+    usable(w) && !commonWord(w) && sortsOf.get(w).size === 1 && !listed.has(w) && !seen.has(w));
   if (!forms.length) continue;
   forms.forEach((f) => seen.add(f));
   lines.push({ kind, name: forms[0], forms: forms.slice(1) });

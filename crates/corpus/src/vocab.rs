@@ -1,6 +1,7 @@
 //! The curator's vocabularies: `themes.toml` (taxonomy, cues, rules), `entities.toml`
 //! (gazetteer and name-detection rules) and the generated lists in one shape (`places.tsv`, the
-//! world gazetteer; `companies.tsv`; `wordnet.tsv`), read with line-accurate diagnostics. A bad rule or row is reported and left out; the rest is used.
+//! world gazetteer; `companies.tsv`; `wordnet.tsv`), read with line-accurate diagnostics. A bad
+//! rule or row is reported and left out; the rest is used.
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -389,15 +389,60 @@ impl EntityTagger {
 
     /// The entity of world place `w`, made when the corpus first names it.
     fn world_entity(&mut self, w: usize) -> usize {
+        let name = self.world[w].name.clone();
+        self.row_entity(w, &name, self.world[w].found_by)
+    }
+
+    /// The one entity of the list row that world place `w` is a form of, whichever rule or list
+    /// named it first: the one the row already has; else an entity of its kind the tagger knows
+    /// by the row's name (as its name or a listed alias), or named by another form of the row
+    /// (`ELN` found as an acronym is the `National Liberation Army`); else a new one, `name`
+    /// found by `origin`.
+    fn row_entity(&mut self, w: usize, name: &str, origin: FoundBy) -> usize {
         if let Some(e) = self.world[w].entity {
             return e;
         }
-        let (name, kind) = (self.world[w].name.clone(), self.world[w].kind);
-        let e = self.new_entity(&name, kind, self.world[w].found_by);
-        for place in self.world.iter_mut().filter(|p| p.name == name) {
+        let (row, kind) = (self.world[w].name.clone(), self.world[w].kind);
+        let forms: Vec<Vec<String>> = self.world.iter().filter(|p| p.name == row && p.kind == kind).map(|p| p.keys.clone()).collect();
+        let e = self
+            .named_entity(&self.keys_of(&row), kind, true)
+            .or_else(|| forms.iter().find_map(|keys| self.named_entity(keys, kind, false)))
+            .unwrap_or_else(|| self.new_entity(name, kind, origin));
+        for place in self.world.iter_mut().filter(|p| p.name == row && p.kind == kind) {
             place.entity = Some(e);
         }
         e
+    }
+
+    /// The known entity of `kind` whose name is `keys` (or, with `or_alias`, one of whose
+    /// listed aliases is), a leading article aside (`The Hague` is `Hague`).
+    fn named_entity(&self, keys: &[String], kind: EntityKind, or_alias: bool) -> Option<usize> {
+        let same = self.without_article(keys);
+        self.article_forms(keys).into_iter().find_map(|form| {
+            let entry = self.aliases.get(form.first()?)?.iter().find(|a| a.keys == form)?;
+            let entity = &self.entities[entry.entity];
+            let named = || self.without_article(&self.keys_of(&entity.name)) == same;
+            (entity.kind == kind && (or_alias || named())).then_some(entry.entity)
+        })
+    }
+
+    /// `keys` without a leading article, when a word follows it.
+    fn without_article<'k>(&self, keys: &'k [String]) -> &'k [String] {
+        match keys {
+            [first, rest @ ..] if !rest.is_empty() && self.words.articles.contains(first) => rest,
+            _ => keys,
+        }
+    }
+
+    /// `keys` as written, without a leading article, and after each article.
+    fn article_forms(&self, keys: &[String]) -> Vec<Vec<String>> {
+        let bare = self.without_article(keys);
+        let mut forms = vec![keys.to_vec()];
+        if bare.len() < keys.len() {
+            forms.push(bare.to_vec());
+        }
+        forms.extend(self.words.articles.iter().map(|a| std::iter::once(a.clone()).chain(bare.iter().cloned()).collect::<Vec<_>>()).filter(|f| f != keys));
+        forms
     }
 
     /// Folded, spelling-normalised key of each word of `text`.
@@ -907,14 +952,23 @@ impl EntityTagger {
         t.is_word && t.word.is_capitalised() && !self.words.not_names.contains(&t.folded)
     }
 
-    /// The entity a detected name stands for: a known alias, a unique person with that
-    /// surname, or a new entity.
+    /// The entity a detected name stands for: a known alias, a list row's entity when the name
+    /// is a form of the row, a unique person with that surname, or a new entity.
     fn resolve(&mut self, name: &str, kind: EntityKind, origin: FoundBy, state: &DocumentState) -> usize {
         let keys = self.keys_of(name);
         for table in [&state.aliases, &self.aliases] {
             if let Some(entry) = table.get(&keys[0]).and_then(|entries| entries.iter().find(|e| e.keys == keys)) {
                 return entry.entity;
             }
+        }
+        // A name some list gives as a form of one of its rows is that row's entity, whichever
+        // rule found it (`National Liberation Army` by its head word, `ELN` from the list).
+        let listed = self.article_forms(&keys).into_iter().find_map(|form| {
+            let places = self.world_index.get(form.first()?)?;
+            places.iter().copied().find(|&w| self.world[w].keys == form && self.world[w].kind == kind)
+        });
+        if let Some(w) = listed {
+            return self.row_entity(w, name, origin);
         }
         if kind == EntityKind::Person && keys.len() == 1 {
             let same_surname: Vec<usize> = (0..self.entities.len())
@@ -1250,6 +1304,47 @@ kind = "place"
         let mut tagger = EntityTagger::new(&file, &places, [text]);
         let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
         assert_eq!(tagged.mentions[0].entity, tagged.mentions[1].entity, "one organisation");
+    }
+
+    #[test]
+    fn an_organisation_found_by_head_words_and_by_a_listed_short_form_is_one_entity() {
+        // A test-local list: one organisation, its full name and its short form.
+        const LISTED: &str = "Vale Liberation Council\torganisation\t\t\tVLC\nUpland Council\torganisation\t\t\tUC\n";
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let (list, _) = read_gazetteer(LISTED, "wordnet.tsv");
+        // Full name first (head words) then the short form (the list), and the other way round,
+        // in passages of the same document and of different documents.
+        for texts in [
+            ["Talks with the Vale Liberation Council resumed.", "Killings by the VLC fell sharply."],
+            ["Killings by the VLC fell sharply.", "Talks with the Vale Liberation Council resumed."],
+            // At a sentence's start after `The` the list leaves `VLC` to the acronym rule.
+            ["The VLC agreed.", "Talks with the Vale Liberation Council resumed."],
+            ["Talks with the Upland Council resumed.", "The UC agreed."],
+        ] {
+            for same_document in [true, false] {
+                let mut tagger = EntityTagger::new(&file, &list, texts);
+                let mut state = DocumentState::default();
+                let mut mentions = Vec::new();
+                for text in texts {
+                    if !same_document {
+                        state = DocumentState::default();
+                    }
+                    let tagged = tagger.tag(text, &text::sentences(text), &mut state);
+                    mentions.extend(tagged.mentions.iter().map(|m| (m.span.slice(text).to_string(), m.entity)));
+                }
+                assert_eq!(mentions.len(), 2, "{texts:?}: {mentions:?}");
+                assert_eq!(mentions[0].1, mentions[1].1, "{texts:?} (same document: {same_document}): one organisation, {mentions:?}");
+                let ids: Vec<&str> = tagger.entities.iter().map(|e| e.id.as_str()).collect();
+                assert!(!ids.iter().any(|id| id.ends_with("-2")), "{ids:?}");
+            }
+        }
+        // A known organisation whose name differs from the row's only by a leading article.
+        let rules = format!("{RULES}\n[[entity]]\nid = \"the-upland-council\"\nname = \"The Upland Council\"\nkind = \"organisation\"\n");
+        let file = read_entities(&rules, "entities.toml").unwrap();
+        let text = "Officials said UC agreed.";
+        let mut tagger = EntityTagger::new(&file, &list, [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        assert_eq!(tagger.entities[tagged.mentions[0].entity as usize].id, "the-upland-council");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::model::{Corpus, Document, Entity, Passage, Section, Theme};
 use crate::parse::{self, ParsedDocument, Sidecar};
 use crate::tag::{DocumentState, EntityTagger, ThemeTagger};
 use crate::text;
-use crate::vocab::{self, COMPANIES_FILE, ENTITIES_FILE, PLACES_FILE, THEMES_FILE};
+use crate::vocab::{self, COMPANIES_FILE, ENTITIES_FILE, PLACES_FILE, THEMES_FILE, WORDNET_FILE};
 
 /// A file of the seeds folder: its name (no directory) and its bytes.
 #[derive(Debug, Clone)]
@@ -110,17 +110,16 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     let entities_text = vocab_text(ENTITIES_FILE, &mut diagnostics);
     let themes = themes_text.and_then(|t| usable(vocab::read_themes_leaving_out_bad_rules(&t, THEMES_FILE), &mut diagnostics));
     let entities = entities_text.and_then(|t| usable(vocab::read_entities_leaving_out_bad_rows(&t, ENTITIES_FILE), &mut diagnostics));
-    // The world gazetteer is optional: without it, only `entities.toml` names places.
-    let places_text = if by_name.contains_key(PLACES_FILE) { vocab_text(PLACES_FILE, &mut diagnostics) } else { None };
-    // So is the company list, in the same columns.
-    let companies_text = if by_name.contains_key(COMPANIES_FILE) { vocab_text(COMPANIES_FILE, &mut diagnostics) } else { None };
-    let mut places = places_text.as_deref().map_or(Vec::new(), |t| {
-        let (rows, problems) = vocab::read_gazetteer(t, PLACES_FILE);
-        diagnostics.extend(problems);
-        rows
-    });
-    if let Some(t) = companies_text.as_deref() {
-        let (rows, problems) = vocab::read_gazetteer(t, COMPANIES_FILE);
+    // The generated lists (the world gazetteer, the company list, WordNet's places and
+    // organisations; one shape) are optional: without them, only `entities.toml` names things.
+    let list_texts: Vec<(&str, String)> = [PLACES_FILE, COMPANIES_FILE, WORDNET_FILE]
+        .into_iter()
+        .filter(|name| by_name.contains_key(name))
+        .filter_map(|name| Some((name, vocab_text(name, &mut diagnostics)?)))
+        .collect();
+    let mut places = Vec::new();
+    for (name, text) in &list_texts {
+        let (rows, problems) = vocab::read_gazetteer(text, name);
         diagnostics.extend(problems);
         places.extend(rows);
     }
@@ -132,7 +131,7 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     for (name, file) in &by_name {
         let Some(stem) = name.strip_suffix(".txt") else {
             let is_sidecar = name.strip_suffix(".toml").is_some_and(|stem| by_name.contains_key(format!("{stem}.txt").as_str()));
-            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE, PLACES_FILE, COMPANIES_FILE].contains(name) && !name.starts_with('.') {
+            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE, PLACES_FILE, COMPANIES_FILE, WORDNET_FILE].contains(name) && !name.starts_with('.') {
                 diagnostics.push(Diagnostic::warning(*name, None, "ignored: documents are `*.txt`, metadata `<document>.toml`"));
             }
             continue;

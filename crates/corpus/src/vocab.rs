@@ -1,6 +1,7 @@
 //! The curator's vocabularies: `themes.toml` (taxonomy, cues, rules), `entities.toml`
-//! (gazetteer and name-detection rules) and `places.tsv` (the generated world gazetteer), read
-//! with line-accurate diagnostics. A bad rule or row is reported and left out; the rest is used.
+//! (gazetteer and name-detection rules) and the generated lists in one shape (`places.tsv`, the
+//! world gazetteer; `companies.tsv`; `wordnet.tsv`), read with line-accurate diagnostics. A bad
+//! rule or row is reported and left out; the rest is used.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -15,6 +16,9 @@ pub const ENTITIES_FILE: &str = "entities.toml";
 pub const PLACES_FILE: &str = "places.tsv";
 /// The generated list of listed companies, in `places.tsv`'s columns with the kind `company`.
 pub const COMPANIES_FILE: &str = "companies.tsv";
+/// The generated places and organisations of WordNet that the two lists above lack, in the same
+/// columns with the kinds `water`, `land`, `area` and `organisation`.
+pub const WORDNET_FILE: &str = "wordnet.tsv";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -390,28 +394,54 @@ pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(E
     if problems.is_empty() { Ok((parsed, row_problems)) } else { Err(problems) }
 }
 
-/// What a gazetteer row (`places.tsv` or `companies.tsv`) names, which decides where the tagger trusts
-/// it: countries, capitals and large cities anywhere, other cities and regions after a
-/// preposition of place; a company (an organisation) anywhere its name cannot be a common word.
+/// What a gazetteer row (`places.tsv`, `companies.tsv` or `wordnet.tsv`) names, which decides
+/// where the tagger trusts it: countries, capitals and large cities anywhere; other cities,
+/// regions, bodies of water, landforms and the Earth's areas after a preposition of place; a
+/// company anywhere but after an article, and only where its name cannot be a common word; any
+/// other organisation anywhere, with the same care about common words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum GazetteerKind {
     Country,
     Capital,
     Region,
     City,
+    /// A sea, ocean, gulf, bay, strait, river, lake or canal.
+    Water,
+    /// An island, archipelago, peninsula, cape, continent or mountain range.
+    Land,
+    /// A region of the Earth that is no administrative district (`Transcaucasia`, `Sahel`).
+    Area,
     Company,
+    /// An organisation that is no listed company: an agency, party, movement, international body.
+    Organisation,
 }
 
 impl GazetteerKind {
+    const NAMES: [(&'static str, GazetteerKind); 9] = [
+        ("country", GazetteerKind::Country),
+        ("capital", GazetteerKind::Capital),
+        ("region", GazetteerKind::Region),
+        ("city", GazetteerKind::City),
+        ("water", GazetteerKind::Water),
+        ("land", GazetteerKind::Land),
+        ("area", GazetteerKind::Area),
+        ("company", GazetteerKind::Company),
+        ("organisation", GazetteerKind::Organisation),
+    ];
+
     fn parse(s: &str) -> Option<Self> {
-        match s {
-            "country" => Some(GazetteerKind::Country),
-            "capital" => Some(GazetteerKind::Capital),
-            "region" => Some(GazetteerKind::Region),
-            "city" => Some(GazetteerKind::City),
-            "company" => Some(GazetteerKind::Company),
-            _ => None,
-        }
+        Self::NAMES.iter().find(|(name, _)| *name == s).map(|&(_, kind)| kind)
+    }
+
+    /// The kinds a row may have, for a diagnostic: `country, capital, … or organisation`.
+    fn all_names() -> String {
+        let names: Vec<&str> = Self::NAMES.iter().map(|(name, _)| *name).collect();
+        format!("{} or {}", names[..names.len() - 1].join(", "), names[names.len() - 1])
+    }
+
+    /// Whether the row names a place (not a company or other organisation).
+    pub fn is_place(self) -> bool {
+        !matches!(self, GazetteerKind::Company | GazetteerKind::Organisation)
     }
 }
 
@@ -423,7 +453,7 @@ pub struct GazetteerRow<'a> {
     pub aliases: Vec<&'a str>,
 }
 
-/// Parses `places.tsv` or `companies.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
+/// Parses `places.tsv`, `companies.tsv` or `wordnet.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
 /// A row without a name or a known kind is reported and left out.
 pub fn read_gazetteer<'a>(source: &'a str, file: &str) -> (Vec<GazetteerRow<'a>>, Vec<Diagnostic>) {
     let mut rows = Vec::new();
@@ -436,7 +466,8 @@ pub fn read_gazetteer<'a>(source: &'a str, file: &str) -> (Vec<GazetteerRow<'a>>
         let name = fields.next().unwrap_or_default();
         let kind = fields.next().unwrap_or_default();
         let Some(kind) = GazetteerKind::parse(kind).filter(|_| !name.is_empty()) else {
-            let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind (country, capital, region, city or company)") } else { format!("`{name}`: kind `{kind}` must be country, capital, region, city or company") };
+            let kinds = GazetteerKind::all_names();
+            let why = if name.is_empty() { "a row needs a name".to_string() } else if kind.is_empty() { format!("`{name}` has no kind ({kinds})") } else { format!("`{name}`: kind `{kind}` must be {kinds}") };
             problems.push(Diagnostic::error(file, Some(n + 1), format!("{why}; the row is left out")));
             continue;
         };
@@ -486,6 +517,17 @@ mod tests {
             "themes.toml:2: error: theme id `Trade` must be lower-case letters, digits and hyphens",
             "themes.toml:5: error: colour `red` must be #rrggbb",
         ]);
+    }
+
+    #[test]
+    fn wordnet_kinds_are_read_and_an_unknown_kind_is_named_with_its_line() {
+        let source = "# WordNet\nBosporus\twater\t\t\t\nCrimea\tland\t\t\t\nSahel\tarea\t\t\t\nHamas\torganisation\t\t\tIslamic Resistance Movement\nBaikal\tlake\t\t\t\n";
+        let (rows, problems) = read_gazetteer(source, "wordnet.tsv");
+        let kinds: Vec<(&str, GazetteerKind)> = rows.iter().map(|r| (r.name, r.kind)).collect();
+        assert_eq!(kinds, [("Bosporus", GazetteerKind::Water), ("Crimea", GazetteerKind::Land), ("Sahel", GazetteerKind::Area), ("Hamas", GazetteerKind::Organisation)]);
+        assert_eq!(rows[3].aliases, ["Islamic Resistance Movement"]);
+        let shown: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, ["wordnet.tsv:6: error: `Baikal`: kind `lake` must be country, capital, region, city, water, land, area, company or organisation; the row is left out"]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub enum FoundBy {
     Coordinated,
     WorldGazetteer,
     CompanyList,
+    OrganisationList,
     Acronym,
 }
 
@@ -45,13 +46,14 @@ impl FoundBy {
             FoundBy::Coordinated => "coordinated",
             FoundBy::WorldGazetteer => "world gazetteer",
             FoundBy::CompanyList => "company list",
+            FoundBy::OrganisationList => "organisation list",
             FoundBy::Acronym => "acronym",
         }
     }
 }
 
-/// Where a world gazetteer name is trusted: anywhere (countries, capitals, cities of a million),
-/// or only after a preposition of place.
+/// Where a world gazetteer name is trusted: anywhere (countries, capitals, cities of a million,
+/// organisations), or only after a preposition of place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {
     Anywhere,
@@ -72,14 +74,9 @@ struct WorldPlace {
     name: String,
     reach: Reach,
     kind: EntityKind,
+    found_by: FoundBy,
     /// The entity, once the corpus has named it.
     entity: Option<usize>,
-}
-
-impl WorldPlace {
-    fn found_by(&self) -> FoundBy {
-        if self.kind == EntityKind::Place { FoundBy::WorldGazetteer } else { FoundBy::CompanyList }
-    }
 }
 
 /// An entity as the tagger knows it: from the gazetteer, or found in the text.
@@ -274,7 +271,7 @@ impl EntityTagger {
                 self.country_forms.insert(keys.clone());
                 let forms: Vec<Vec<String>> = row.aliases.iter().map(|a| self.keys_of(a)).collect();
                 self.country_forms.extend(forms);
-            } else if row.kind != GazetteerKind::Company {
+            } else if row.kind.is_place() {
                 town_forms.insert(keys.clone());
             }
             let known = longest_alias_keys(&self.aliases, &keys).filter(|&(len, _)| len == keys.len()).map(|(_, e)| e);
@@ -288,12 +285,16 @@ impl EntityTagger {
                 continue;
             }
             let reach = match row.kind {
-                GazetteerKind::Country | GazetteerKind::Capital => Reach::Anywhere,
+                GazetteerKind::Country | GazetteerKind::Capital | GazetteerKind::Organisation => Reach::Anywhere,
                 GazetteerKind::City if row.population >= LARGE_CITY => Reach::Anywhere,
                 GazetteerKind::Company => Reach::NoArticleBefore,
-                _ => Reach::AfterPreposition,
+                GazetteerKind::City | GazetteerKind::Region | GazetteerKind::Water | GazetteerKind::Land | GazetteerKind::Area => Reach::AfterPreposition,
             };
-            let kind = if row.kind == GazetteerKind::Company { EntityKind::Organisation } else { EntityKind::Place };
+            let (kind, found_by) = match row.kind {
+                GazetteerKind::Company => (EntityKind::Organisation, FoundBy::CompanyList),
+                GazetteerKind::Organisation => (EntityKind::Organisation, FoundBy::OrganisationList),
+                _ => (EntityKind::Place, FoundBy::WorldGazetteer),
+            };
             for (n, &form) in std::iter::once(&row.name).chain(&row.aliases).enumerate() {
                 let form_keys = if n == 0 { keys.clone() } else { self.keys_of(form) };
                 if !form_keys.first().is_some_and(|first| words.contains(first)) {
@@ -325,7 +326,7 @@ impl EntityTagger {
                             own_names.insert(w);
                         }
                         let capitals = self.capitals_of(form);
-                        self.world.push(WorldPlace { keys: form_keys.clone(), capitals, name: row.name.to_string(), reach, kind, entity: None });
+                        self.world.push(WorldPlace { keys: form_keys.clone(), capitals, name: row.name.to_string(), reach, kind, found_by, entity: None });
                         self.world_index.entry(form_keys[0].clone()).or_default().push(w);
                     }
                 }
@@ -388,15 +389,60 @@ impl EntityTagger {
 
     /// The entity of world place `w`, made when the corpus first names it.
     fn world_entity(&mut self, w: usize) -> usize {
+        let name = self.world[w].name.clone();
+        self.row_entity(w, &name, self.world[w].found_by)
+    }
+
+    /// The one entity of the list row that world place `w` is a form of, whichever rule or list
+    /// named it first: the one the row already has; else an entity of its kind the tagger knows
+    /// by the row's name (as its name or a listed alias), or named by another form of the row
+    /// (`ELN` found as an acronym is the `National Liberation Army`); else a new one, `name`
+    /// found by `origin`.
+    fn row_entity(&mut self, w: usize, name: &str, origin: FoundBy) -> usize {
         if let Some(e) = self.world[w].entity {
             return e;
         }
-        let (name, kind) = (self.world[w].name.clone(), self.world[w].kind);
-        let e = self.new_entity(&name, kind, self.world[w].found_by());
-        for place in self.world.iter_mut().filter(|p| p.name == name) {
+        let (row, kind) = (self.world[w].name.clone(), self.world[w].kind);
+        let forms: Vec<Vec<String>> = self.world.iter().filter(|p| p.name == row && p.kind == kind).map(|p| p.keys.clone()).collect();
+        let e = self
+            .named_entity(&self.keys_of(&row), kind, true)
+            .or_else(|| forms.iter().find_map(|keys| self.named_entity(keys, kind, false)))
+            .unwrap_or_else(|| self.new_entity(name, kind, origin));
+        for place in self.world.iter_mut().filter(|p| p.name == row && p.kind == kind) {
             place.entity = Some(e);
         }
         e
+    }
+
+    /// The known entity of `kind` whose name is `keys` (or, with `or_alias`, one of whose
+    /// listed aliases is), a leading article aside (`The Hague` is `Hague`).
+    fn named_entity(&self, keys: &[String], kind: EntityKind, or_alias: bool) -> Option<usize> {
+        let same = self.without_article(keys);
+        self.article_forms(keys).into_iter().find_map(|form| {
+            let entry = self.aliases.get(form.first()?)?.iter().find(|a| a.keys == form)?;
+            let entity = &self.entities[entry.entity];
+            let named = || self.without_article(&self.keys_of(&entity.name)) == same;
+            (entity.kind == kind && (or_alias || named())).then_some(entry.entity)
+        })
+    }
+
+    /// `keys` without a leading article, when a word follows it.
+    fn without_article<'k>(&self, keys: &'k [String]) -> &'k [String] {
+        match keys {
+            [first, rest @ ..] if !rest.is_empty() && self.words.articles.contains(first) => rest,
+            _ => keys,
+        }
+    }
+
+    /// `keys` as written, without a leading article, and after each article.
+    fn article_forms(&self, keys: &[String]) -> Vec<Vec<String>> {
+        let bare = self.without_article(keys);
+        let mut forms = vec![keys.to_vec()];
+        if bare.len() < keys.len() {
+            forms.push(bare.to_vec());
+        }
+        forms.extend(self.words.articles.iter().map(|a| std::iter::once(a.clone()).chain(bare.iter().cloned()).collect::<Vec<_>>()).filter(|f| f != keys));
+        forms
     }
 
     /// Folded, spelling-normalised key of each word of `text`.
@@ -629,7 +675,7 @@ impl EntityTagger {
         if let Some((len, w)) = self.world_place(tokens, i) {
             let entity = self.world_entity(w);
             add_alias(&mut state.aliases, tokens[i..i + len].iter().map(|t| t.key.clone()).collect(), entity);
-            return Some((len, entity, self.world[w].found_by()));
+            return Some((len, entity, self.world[w].found_by));
         }
         if let Some((len, name)) = self.organisation_after_role(tokens, i) {
             let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::RoleLink, state);
@@ -750,7 +796,7 @@ impl EntityTagger {
 
     /// `South Asia`, `East Africa`: a compass word, then a place already known (the gazetteer,
     /// this document, or a world place), ending the name. Not when the whole is itself a world
-    /// place (`South Sudan`).
+    /// place named there (`South Sudan`).
     fn compass_region(&self, tokens: &[Token], i: usize, state: &DocumentState) -> Option<(usize, String)> {
         let compass = self.compass_words.iter().find(|c| matches_keys(tokens, i, c) && tokens[i].word.is_capitalised())?;
         let base = i + compass.len();
@@ -764,7 +810,8 @@ impl EntityTagger {
         });
         let len = compass.len() + known.max(world)?;
         let continues = tokens.get(i + len).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
-        let whole_is_world_place = self.world_index.get(&tokens[i].key).is_some_and(|entries| entries.iter().any(|&w| matches_keys(tokens, i, &self.world[w].keys) && self.world[w].keys.len() >= len));
+        // A world place of the whole name is left to name it, where its reach lets it.
+        let whole_is_world_place = self.world_place(tokens, i).is_some_and(|(world_len, _)| world_len >= len);
         (!continues && !whole_is_world_place).then(|| (len, surface(tokens, i, i + len)))
     }
 
@@ -905,14 +952,23 @@ impl EntityTagger {
         t.is_word && t.word.is_capitalised() && !self.words.not_names.contains(&t.folded)
     }
 
-    /// The entity a detected name stands for: a known alias, a unique person with that
-    /// surname, or a new entity.
+    /// The entity a detected name stands for: a known alias, a list row's entity when the name
+    /// is a form of the row, a unique person with that surname, or a new entity.
     fn resolve(&mut self, name: &str, kind: EntityKind, origin: FoundBy, state: &DocumentState) -> usize {
         let keys = self.keys_of(name);
         for table in [&state.aliases, &self.aliases] {
             if let Some(entry) = table.get(&keys[0]).and_then(|entries| entries.iter().find(|e| e.keys == keys)) {
                 return entry.entity;
             }
+        }
+        // A name some list gives as a form of one of its rows is that row's entity, whichever
+        // rule found it (`National Liberation Army` by its head word, `ELN` from the list).
+        let listed = self.article_forms(&keys).into_iter().find_map(|form| {
+            let places = self.world_index.get(form.first()?)?;
+            places.iter().copied().find(|&w| self.world[w].keys == form && self.world[w].kind == kind)
+        });
+        if let Some(w) = listed {
+            return self.row_entity(w, name, origin);
         }
         if kind == EntityKind::Person && keys.len() == 1 {
             let same_surname: Vec<usize> = (0..self.entities.len())
@@ -1089,7 +1145,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\nZendmere\twater\t\t\tZendmere Sea\nGrenholm\tland\t\t\t\nOstmark\tarea\t\t\t\nSapt Front\torganisation\t\t\tSF\nBanner\torganisation\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -1224,6 +1280,80 @@ kind = "place"
     }
 
     #[test]
+    fn a_sea_after_a_preposition_of_place_is_a_place() {
+        assert_eq!(names("Tankers sailed through the Zendmere."), [found("Zendmere", "place", FoundBy::WorldGazetteer)]);
+        assert!(names("Zendmere rose.").is_empty(), "a body of water is trusted after a preposition only");
+        assert!(names("Tankers sailed through the zendmere.").is_empty(), "written in lower case it is no name");
+    }
+
+    #[test]
+    fn an_island_or_an_area_after_a_preposition_of_place_is_a_place() {
+        assert_eq!(names("Ferries docked at Grenholm."), [found("Grenholm", "place", FoundBy::WorldGazetteer)]);
+        assert_eq!(names("Herders in Ostmark moved."), [found("Ostmark", "place", FoundBy::WorldGazetteer)]);
+        assert!(names("Grenholm and Ostmark agreed.").is_empty());
+    }
+
+    #[test]
+    fn a_listed_organisation_anywhere_with_its_short_form() {
+        assert_eq!(names("Leaders of the Sapt Front met."), [found("Sapt Front", "organisation", FoundBy::OrganisationList)], "after an article too");
+        let got = names("Officials said the SF left. Sapt Front fighters stayed.");
+        assert_eq!(got, [found("SF", "organisation", FoundBy::OrganisationList), found("Sapt Front", "organisation", FoundBy::OrganisationList)]);
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let (places, _) = read_gazetteer(PLACES, "wordnet.tsv");
+        let text = "Officials said the SF left. Sapt Front fighters stayed.";
+        let mut tagger = EntityTagger::new(&file, &places, [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        assert_eq!(tagged.mentions[0].entity, tagged.mentions[1].entity, "one organisation");
+    }
+
+    #[test]
+    fn an_organisation_found_by_head_words_and_by_a_listed_short_form_is_one_entity() {
+        // A test-local list: one organisation, its full name and its short form.
+        const LISTED: &str = "Vale Liberation Council\torganisation\t\t\tVLC\nUpland Council\torganisation\t\t\tUC\n";
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let (list, _) = read_gazetteer(LISTED, "wordnet.tsv");
+        // Full name first (head words) then the short form (the list), and the other way round,
+        // in passages of the same document and of different documents.
+        for texts in [
+            ["Talks with the Vale Liberation Council resumed.", "Killings by the VLC fell sharply."],
+            ["Killings by the VLC fell sharply.", "Talks with the Vale Liberation Council resumed."],
+            // At a sentence's start after `The` the list leaves `VLC` to the acronym rule.
+            ["The VLC agreed.", "Talks with the Vale Liberation Council resumed."],
+            ["Talks with the Upland Council resumed.", "The UC agreed."],
+        ] {
+            for same_document in [true, false] {
+                let mut tagger = EntityTagger::new(&file, &list, texts);
+                let mut state = DocumentState::default();
+                let mut mentions = Vec::new();
+                for text in texts {
+                    if !same_document {
+                        state = DocumentState::default();
+                    }
+                    let tagged = tagger.tag(text, &text::sentences(text), &mut state);
+                    mentions.extend(tagged.mentions.iter().map(|m| (m.span.slice(text).to_string(), m.entity)));
+                }
+                assert_eq!(mentions.len(), 2, "{texts:?}: {mentions:?}");
+                assert_eq!(mentions[0].1, mentions[1].1, "{texts:?} (same document: {same_document}): one organisation, {mentions:?}");
+                let ids: Vec<&str> = tagger.entities.iter().map(|e| e.id.as_str()).collect();
+                assert!(!ids.iter().any(|id| id.ends_with("-2")), "{ids:?}");
+            }
+        }
+        // A known organisation whose name differs from the row's only by a leading article.
+        let rules = format!("{RULES}\n[[entity]]\nid = \"the-upland-council\"\nname = \"The Upland Council\"\nkind = \"organisation\"\n");
+        let file = read_entities(&rules, "entities.toml").unwrap();
+        let text = "Officials said UC agreed.";
+        let mut tagger = EntityTagger::new(&file, &list, [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        assert_eq!(tagger.entities[tagged.mentions[0].entity as usize].id, "the-upland-council");
+    }
+
+    #[test]
+    fn a_listed_organisation_the_text_also_writes_in_lower_case_is_a_common_word_there() {
+        assert_eq!(names("Banner said so.")[0], found("Banner", "organisation", FoundBy::OrganisationList));
+        assert!(names("Banner waved a banner.").is_empty(), "a word the text writes in lower case is a common word there");
+    }
+
+    #[test]
     fn organisation_appositive_outgrows_a_known_name_inside_it() {
         assert_eq!(names("Ruritania Petroleum, the state oil company, cut spending.")[0], found("Ruritania Petroleum", "organisation", FoundBy::OrganisationNoun));
         assert_eq!(names("Ruritania, the company said, grew.")[0], found("Ruritania", "place", FoundBy::Gazetteer));
@@ -1257,6 +1387,7 @@ kind = "place"
         assert_eq!(names("Trade across South Ruritania grew."), [found("South Ruritania", "place", FoundBy::Compass)]);
         assert_eq!(names("Trade across South Ruritania Holdings grew.")[0].0, "Ruritania", "a longer name goes on");
         assert_eq!(names("Trade in East Ruritania grew."), [found("East Ruritania", "place", FoundBy::WorldGazetteer)], "a world place whole");
+        assert_eq!(names("East Ruritania grew."), [found("East Ruritania", "place", FoundBy::Compass)], "a world place its reach leaves out here is still a region");
         assert!(names("South of here it rained.").is_empty());
     }
 

@@ -255,7 +255,7 @@ fn seed_themes_keep_their_scores() {
 
 /// The floors the development set must hold: micro precision and recall, the lowest theme's
 /// precision and recall, people and organisations, places. They only rise.
-const DEV_FLOOR: (f64, f64, f64, f64, f64, f64) = (0.90, 0.90, 0.80, 0.80, 0.91, 0.91);
+const DEV_FLOOR: (f64, f64, f64, f64, f64, f64) = (0.90, 0.90, 0.80, 0.80, 0.91, 0.92);
 
 #[test]
 fn development_set_scores() {

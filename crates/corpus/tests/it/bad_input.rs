@@ -131,7 +131,7 @@ weight = 2
     let (themes_lines, entities_lines) = (lines("themes.toml"), lines("entities.toml"));
     let expected = [
         format!("<seeds>/entities.toml:{}: error: entity `kindless` has no kind (person, organisation, place or other); it is left out", entities_lines - 1),
-        "<seeds>/places.tsv:3: error: `No Kind Town` has no kind (country, capital, region, city or company); the row is left out".to_string(),
+        "<seeds>/places.tsv:3: error: `No Kind Town` has no kind (country, capital, region, city, water, land, area, company or organisation); the row is left out".to_string(),
         format!("<seeds>/themes.toml:{}: error: cue `storm` is vetoed by its own word `storm` in `unless`, so it can never match; it is left out", themes_lines - 12),
         format!("<seeds>/themes.toml:{}: error: cue `tide` has an `unless` that names no word; it is left out", themes_lines - 13),
         format!("<seeds>/themes.toml:{}: error: cue `—` has no words, so it can never match; it is left out", themes_lines - 14),
@@ -164,11 +164,31 @@ fn a_company_row_without_a_kind_is_named_and_the_rest_compiles() {
         ],
     );
     let (shown, documents) = diagnostics_of(&dir);
-    assert_eq!(shown, "<seeds>/companies.tsv:3: error: `No Kind Holdings` has no kind (country, capital, region, city or company); the row is left out");
+    assert_eq!(shown, "<seeds>/companies.tsv:3: error: `No Kind Holdings` has no kind (country, capital, region, city, water, land, area, company or organisation); the row is left out");
     assert_eq!(documents, ["deal.txt", "good.txt"], "the rest still compiles");
     let corpus = loupe_corpus::compile::compile_dir(&dir).corpus;
     let deal = corpus.passages.iter().find(|p| p.text.contains("supply deal")).unwrap();
     let named: Vec<(&str, &str)> = deal.entities.iter().map(|&e| (corpus.entities[e as usize].name.as_str(), corpus.entities[e as usize].kind.as_str())).collect();
     assert_eq!(named, [("Zentrocorp", "organisation")], "good company rows still count");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_wordnet_row_of_an_unknown_kind_is_named_and_the_rest_compiles() {
+    let wordnet = "# name, kind, country, population, forms\nZendmere\twater\t\t\tZendmere Sea\nZendbay\tbay\t\t\t\n";
+    let dir = seeds_with(
+        "wordnet",
+        &[
+            ("wordnet.tsv", wordnet.as_bytes().to_vec()),
+            ("strait.txt", b"Strait News\nTankers sailed through the Zendmere this year.\n".to_vec()),
+        ],
+    );
+    let (shown, documents) = diagnostics_of(&dir);
+    assert_eq!(shown, "<seeds>/wordnet.tsv:3: error: `Zendbay`: kind `bay` must be country, capital, region, city, water, land, area, company or organisation; the row is left out");
+    assert_eq!(documents, ["good.txt", "strait.txt"], "the rest still compiles");
+    let corpus = loupe_corpus::compile::compile_dir(&dir).corpus;
+    let strait = corpus.passages.iter().find(|p| p.text.contains("Tankers")).unwrap();
+    let named: Vec<(&str, &str)> = strait.entities.iter().map(|&e| (corpus.entities[e as usize].name.as_str(), corpus.entities[e as usize].kind.as_str())).collect();
+    assert_eq!(named, [("Zendmere", "place")], "good WordNet rows still count");
     std::fs::remove_dir_all(dir).unwrap();
 }

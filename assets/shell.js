@@ -121,38 +121,49 @@
     });
   }
 
-  // --- Offline: the service worker, and the prompt when a new build is waiting.
-  try {
-    if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-      // Reload only when the reader asked for the new build (not when the first worker claims
-      // the page).
-      var updateRequested = false;
-      navigator.serviceWorker.addEventListener('controllerchange', function () {
-        if (!updateRequested) return;
-        updateRequested = false;
-        location.reload();
-      });
-      navigator.serviceWorker.register('./sw.js').then(function (registration) {
-        var offer = function (worker) {
-          var banner = document.getElementById('update');
-          if (!banner || !navigator.serviceWorker.controller) return;
-          banner.hidden = false;
-          document.getElementById('update-reload').onclick = function () {
-            updateRequested = true;
-            worker.postMessage({ type: 'loupe:skip-waiting' });
-          };
-        };
-        if (registration.waiting) offer(registration.waiting);
-        registration.addEventListener('updatefound', function () {
-          var worker = registration.installing;
-          if (!worker) return;
-          worker.addEventListener('statechange', function () {
-            if (worker.state === 'installed') offer(worker);
-          });
+  // --- Offline: the service worker, and the prompt when a new build is waiting. Registered once
+  // the app's first view is painted (or, should the app never start, a while after the page has
+  // loaded), so that precaching the whole build does not compete with a first visit's start.
+  var workerRegistered = false;
+  function registerWorker() {
+    if (workerRegistered) return;
+    workerRegistered = true;
+    try {
+      if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+        // Reload only when the reader asked for the new build (not when the first worker claims
+        // the page).
+        var updateRequested = false;
+        navigator.serviceWorker.addEventListener('controllerchange', function () {
+          if (!updateRequested) return;
+          updateRequested = false;
+          location.reload();
         });
-      }).catch(function () { /* no worker: the page still works online */ });
-    }
-  } catch (blocked) { /* storage blocked (sandboxed frame): online only */ }
+        navigator.serviceWorker.register('./sw.js').then(function (registration) {
+          var offer = function (worker) {
+            var banner = document.getElementById('update');
+            if (!banner || !navigator.serviceWorker.controller) return;
+            banner.hidden = false;
+            document.getElementById('update-reload').onclick = function () {
+              updateRequested = true;
+              worker.postMessage({ type: 'loupe:skip-waiting' });
+            };
+          };
+          if (registration.waiting) offer(registration.waiting);
+          registration.addEventListener('updatefound', function () {
+            var worker = registration.installing;
+            if (!worker) return;
+            worker.addEventListener('statechange', function () {
+              if (worker.state === 'installed') offer(worker);
+            });
+          });
+        }).catch(function () { /* no worker: the page still works online */ });
+      }
+    } catch (blocked) { /* storage blocked (sandboxed frame): online only */ }
+  }
+  window.addEventListener('TrunkApplicationStarted', function () {
+    requestAnimationFrame(function () { setTimeout(registerWorker, 0); });
+  });
+  window.addEventListener('load', function () { setTimeout(registerWorker, 3000); });
 
   // --- Install button (not inside another site's frame).
   if (!embedded) {

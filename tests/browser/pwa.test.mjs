@@ -33,6 +33,32 @@ describe('offline and installable', () => {
   before(async () => { browser = await launch(); });
   after(async () => { await browser.close(); });
 
+  it('a first visit starts the worker only after its first results are painted', async () => {
+    const server = await serve(dist);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // When the page asks for its worker, and whether a card was painted by then.
+    await page.addInitScript(() => {
+      window.cardsPainted = false;
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-passage]')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => { window.cardsPainted = true; });
+      }).observe(document, { childList: true, subtree: true });
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        window.workerAskedAfterPaint = window.cardsPainted;
+        return register.apply(this, args);
+      };
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.workerAskedAfterPaint !== undefined, null, { timeout: 15000 });
+    assert.equal(await page.evaluate(() => window.workerAskedAfterPaint), true, 'the worker waited for the first results');
+    await controlled(page);
+    await context.close();
+    await server.close();
+  });
+
   it('works offline once the worker controls the page', async () => {
     const site = copyOfBuild();
     const server = await serve(site);

@@ -182,6 +182,8 @@ struct AliasEntry {
 #[derive(Default)]
 pub struct DocumentState {
     aliases: HashMap<String, Vec<AliasEntry>>,
+    /// Acronyms the initials of an organisation named earlier spell (`ZBC`), and its entity.
+    initials: HashMap<String, usize>,
     last_person: Option<usize>,
 }
 
@@ -584,6 +586,18 @@ impl EntityTagger {
                 }
             }
         }
+        // `Zimbabwe Broadcasting Corporation` is `ZBC` later in the document, `United Nations
+        // Relief and Works Agency for Palestine Refugees` is `UNRWA`: the initials of its
+        // capitalised words up to an organisation head, three letters or more.
+        if self.entities[entity].kind == EntityKind::Organisation && found_by != FoundBy::ShortForm {
+            let mut initials = String::new();
+            for t in tokens[start..start + len].iter().filter(|t| t.is_word && t.word.is_capitalised()) {
+                initials.extend(t.word.text.chars().next());
+                if initials.chars().count() >= 3 && self.words.organisation_heads.contains(&t.folded) {
+                    state.initials.entry(initials.clone()).or_insert(entity);
+                }
+            }
+        }
         // Organisations named inside a longer name (`Communist Party of China` inside
         // `Political Bureau of the Communist Party of China Central Committee`).
         if len >= 3 {
@@ -694,6 +708,9 @@ impl EntityTagger {
             return Some((len, entity, FoundBy::Role));
         }
         if self.is_acronym(&tokens[i]) {
+            if let Some(&entity) = state.initials.get(tokens[i].word.text) {
+                return Some((1, entity, FoundBy::Acronym));
+            }
             let entity = self.resolve(tokens[i].word.text, EntityKind::Organisation, FoundBy::Acronym, state);
             return Some((1, entity, FoundBy::Acronym));
         }
@@ -1239,6 +1256,20 @@ kind = "place"
     fn acronym_after_a_name_defines_a_short_form() {
         let got = names("The Zenda Council (ZC) met. The ZC agreed.");
         assert_eq!(got.iter().filter(|(w, _, _)| w == "ZC").count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn acronym_of_an_organisation_initials_is_that_organisation() {
+        let got = names("The Zenda Broadcasting Council reported it. Later ZBC denied it, and ZBX did not.");
+        assert_eq!(got, [
+            found("Zenda Broadcasting Council", "organisation", FoundBy::OrganisationName),
+            found("ZBC", "organisation", FoundBy::OrganisationName),
+            found("ZBX", "organisation", FoundBy::Acronym),
+        ]);
+        // Initials up to a head word: a qualifier after it may be left out.
+        let got = names("The Zenda Relief Council of the Vale Refugees acted. ZRC staff stayed.");
+        assert_eq!(got.last(), Some(&found("ZRC", "organisation", FoundBy::OrganisationName)), "{got:?}");
+        assert_eq!(names("Later ZBC denied it."), [found("ZBC", "organisation", FoundBy::Acronym)], "no name before it");
     }
 
     #[test]

@@ -209,6 +209,12 @@ pub struct NameRules {
     /// or just before its name (`the consultancy Energy Aspects`).
     #[serde(default)]
     pub organisation_nouns: Vec<String>,
+    /// Lower-case nouns of what a platform carries, and the link words after them: a capitalised
+    /// name after both is the platform, an organisation (`accounts on Telegram`).
+    #[serde(default)]
+    pub platform_nouns: Vec<String>,
+    #[serde(default)]
+    pub platform_links: Vec<String>,
     /// Lower-case nouns after which a capitalised name that follows an article is a place
     /// (`the Neman river`, `the Bab el-Mandeb strait`).
     #[serde(default)]

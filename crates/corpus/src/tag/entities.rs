@@ -28,6 +28,7 @@ pub enum FoundBy {
     CompanyList,
     OrganisationList,
     Acronym,
+    Platform,
 }
 
 impl FoundBy {
@@ -48,6 +49,7 @@ impl FoundBy {
             FoundBy::CompanyList => "company list",
             FoundBy::OrganisationList => "organisation list",
             FoundBy::Acronym => "acronym",
+            FoundBy::Platform => "platform",
         }
     }
 }
@@ -142,6 +144,8 @@ struct RuleWords {
     place_prepositions: HashSet<String>,
     place_nouns: HashSet<String>,
     organisation_nouns: HashSet<String>,
+    platform_nouns: HashSet<String>,
+    platform_links: HashSet<String>,
     particles: HashSet<String>,
 }
 
@@ -162,6 +166,8 @@ impl RuleWords {
             place_prepositions: set(&rules.place_prepositions),
             place_nouns: set(&rules.place_nouns),
             organisation_nouns: set(&rules.organisation_nouns),
+            platform_nouns: set(&rules.platform_nouns),
+            platform_links: set(&rules.platform_links),
             particles: set(&rules.name_particles),
         }
     }
@@ -695,6 +701,10 @@ impl EntityTagger {
             let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::RoleLink, state);
             return Some((len, entity, FoundBy::RoleLink));
         }
+        if let Some((len, name)) = self.platform_after_noun(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::Platform, state);
+            return Some((len, entity, FoundBy::Platform));
+        }
         if let Some((len, name)) = self.place_before_noun(tokens, i) {
             let entity = self.resolve(&name, EntityKind::Place, FoundBy::PlaceNoun, state);
             return Some((len, entity, FoundBy::PlaceNoun));
@@ -893,6 +903,27 @@ impl EntityTagger {
             && tokens[k - 2].is_word
             && tokens[k - 2].sentence == tokens[i].sentence
             && self.words.is_role(&tokens[k - 2].folded);
+        if !linked {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 4, &self.words.inner_connectors);
+        (len >= 1).then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `accounts on Telegram`, `news channels on YouTube`: a platform noun (singular or plural)
+    /// and its link word just before a capitalised name (connectors inside, not a list's `and`)
+    /// that no list knows: the platform, an organisation.
+    fn platform_after_noun(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        if i < 2 || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let lower = |t: &Token| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence;
+        let is_noun = |w: &str| self.words.platform_nouns.contains(w);
+        let (noun, link) = (&tokens[i - 2], &tokens[i - 1]);
+        let linked = lower(noun)
+            && lower(link)
+            && self.words.platform_links.contains(&link.folded)
+            && (is_noun(&noun.folded) || noun.folded.strip_suffix('s').is_some_and(is_noun));
         if !linked {
             return None;
         }
@@ -1153,6 +1184,8 @@ place_heads = ["Sea", "Gulf"]
 place_prepositions = ["in", "at", "through"]
 place_lead_ins = ["port of", "exclave of"]
 place_nouns = ["river", "strait", "city"]
+platform_nouns = ["account", "channel"]
+platform_links = ["on"]
 compass_words = ["South", "East"]
 name_particles = ["bin"]
 
@@ -1270,6 +1303,16 @@ kind = "place"
         let got = names("The Zenda Relief Council of the Vale Refugees acted. ZRC staff stayed.");
         assert_eq!(got.last(), Some(&found("ZRC", "organisation", FoundBy::OrganisationName)), "{got:?}");
         assert_eq!(names("Later ZBC denied it."), [found("ZBC", "organisation", FoundBy::Acronym)], "no name before it");
+    }
+
+    #[test]
+    fn platform_after_what_it_carries_is_an_organisation() {
+        assert_eq!(names("They found accounts on Zenchat and Vidzone, and a channel on Ruritania."), [
+            found("Zenchat", "organisation", FoundBy::Platform),
+            found("Vidzone", "organisation", FoundBy::Coordinated),
+            found("Ruritania", "place", FoundBy::Gazetteer),
+        ]);
+        assert!(names("They found accounts of Zenchat.").is_empty(), "only after a link word");
     }
 
     #[test]

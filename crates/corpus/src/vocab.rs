@@ -202,6 +202,10 @@ pub struct NameRules {
     /// (`in Tashkent`, `through the Bosporus`).
     #[serde(default)]
     pub place_prepositions: Vec<String>,
+    /// Prepositions after which a capitalised name that no list knows and no other rule names
+    /// is a place (`at Namanga`, `in Matabeleland`).
+    #[serde(default)]
+    pub unknown_place_prepositions: Vec<String>,
     /// Phrases between such a preposition and the name (`the port of`: `at the port of Gwadar`).
     #[serde(default)]
     pub place_lead_ins: Vec<String>,

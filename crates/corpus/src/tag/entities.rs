@@ -29,6 +29,7 @@ pub enum FoundBy {
     OrganisationList,
     Acronym,
     Platform,
+    UnknownPlace,
 }
 
 impl FoundBy {
@@ -50,6 +51,7 @@ impl FoundBy {
             FoundBy::OrganisationList => "organisation list",
             FoundBy::Acronym => "acronym",
             FoundBy::Platform => "platform",
+            FoundBy::UnknownPlace => "unknown place",
         }
     }
 }
@@ -142,6 +144,7 @@ struct RuleWords {
     pronouns: HashSet<String>,
     place_heads: HashSet<String>,
     place_prepositions: HashSet<String>,
+    unknown_place_prepositions: HashSet<String>,
     place_nouns: HashSet<String>,
     organisation_nouns: HashSet<String>,
     platform_nouns: HashSet<String>,
@@ -164,6 +167,7 @@ impl RuleWords {
             pronouns: set(&rules.pronouns),
             place_heads: set(&rules.place_heads),
             place_prepositions: set(&rules.place_prepositions),
+            unknown_place_prepositions: set(&rules.unknown_place_prepositions),
             place_nouns: set(&rules.place_nouns),
             organisation_nouns: set(&rules.organisation_nouns),
             platform_nouns: set(&rules.platform_nouns),
@@ -724,6 +728,10 @@ impl EntityTagger {
             let entity = self.resolve(tokens[i].word.text, EntityKind::Organisation, FoundBy::Acronym, state);
             return Some((1, entity, FoundBy::Acronym));
         }
+        if let Some((len, name)) = self.unknown_place(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Place, FoundBy::UnknownPlace, state);
+            return Some((len, entity, FoundBy::UnknownPlace));
+        }
         None
     }
 
@@ -929,6 +937,22 @@ impl EntityTagger {
         }
         let len = self.name_run(tokens, i, 4, &self.words.inner_connectors);
         (len >= 1).then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `at Namanga`, `in Matabeleland`, `near Al Udeid`: a capitalised name (particles inside, at
+    /// most three words, no possessive ending) just after a preposition of an unknown place,
+    /// when no list knows it and no other rule names it.
+    fn unknown_place(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let before = i.checked_sub(1).map(|k| &tokens[k])?;
+        let after_preposition = before.is_word && before.sentence == tokens[i].sentence && self.words.unknown_place_prepositions.contains(&before.folded);
+        let letter_capital = tokens[i].word.text.chars().next().is_some_and(char::is_uppercase);
+        if !after_preposition || !letter_capital || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 3, &self.words.particles);
+        let continues = tokens.get(i + len).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let named = len >= 1 && !continues && !has_possessive(&tokens[i + len - 1]);
+        named.then(|| (len, surface(tokens, i, i + len)))
     }
 
     /// `Jane Doe, a policy fellow at …`, `Jane Doe, head of research at …` or `Jane Doe said`: a 2–3 word capitalised name that a
@@ -1186,6 +1210,7 @@ place_lead_ins = ["port of", "exclave of"]
 place_nouns = ["river", "strait", "city"]
 platform_nouns = ["account", "channel"]
 platform_links = ["on"]
+unknown_place_prepositions = ["in", "at"]
 compass_words = ["South", "East"]
 name_particles = ["bin"]
 
@@ -1313,6 +1338,18 @@ kind = "place"
             found("Ruritania", "place", FoundBy::Gazetteer),
         ]);
         assert!(names("They found accounts of Zenchat.").is_empty(), "only after a link word");
+    }
+
+    #[test]
+    fn unknown_name_after_a_preposition_of_place_is_a_place() {
+        assert_eq!(names("Lorries wait at Namvale for days."), [found("Namvale", "place", FoundBy::UnknownPlace)]);
+        assert_eq!(names("Jane Roe, a fellow at Vale Partners, said so."), [
+            found("Jane Roe", "person", FoundBy::Role),
+            found("Vale Partners", "organisation", FoundBy::RoleLink),
+        ], "where a role is held is an organisation");
+        assert!(names("It sold in Vale's shops.").is_empty(), "a possessive names an owner");
+        assert!(names("It is sold through Namvale.").is_empty(), "not after every preposition");
+        assert!(names("It was sold in 2023.").is_empty(), "a year is no name");
     }
 
     #[test]

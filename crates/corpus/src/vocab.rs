@@ -202,6 +202,10 @@ pub struct NameRules {
     /// (`in Tashkent`, `through the Bosporus`).
     #[serde(default)]
     pub place_prepositions: Vec<String>,
+    /// Prepositions after which a capitalised name that no list knows and no other rule names
+    /// is a place (`at Namanga`, `in Matabeleland`).
+    #[serde(default)]
+    pub unknown_place_prepositions: Vec<String>,
     /// Phrases between such a preposition and the name (`the port of`: `at the port of Gwadar`).
     #[serde(default)]
     pub place_lead_ins: Vec<String>,
@@ -209,6 +213,12 @@ pub struct NameRules {
     /// or just before its name (`the consultancy Energy Aspects`).
     #[serde(default)]
     pub organisation_nouns: Vec<String>,
+    /// Lower-case nouns of what a platform carries, and the link words after them: a capitalised
+    /// name after both is the platform, an organisation (`accounts on Telegram`).
+    #[serde(default)]
+    pub platform_nouns: Vec<String>,
+    #[serde(default)]
+    pub platform_links: Vec<String>,
     /// Lower-case nouns after which a capitalised name that follows an article is a place
     /// (`the Neman river`, `the Bab el-Mandeb strait`).
     #[serde(default)]

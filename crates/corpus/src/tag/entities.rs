@@ -28,6 +28,8 @@ pub enum FoundBy {
     CompanyList,
     OrganisationList,
     Acronym,
+    Platform,
+    UnknownPlace,
 }
 
 impl FoundBy {
@@ -48,6 +50,8 @@ impl FoundBy {
             FoundBy::CompanyList => "company list",
             FoundBy::OrganisationList => "organisation list",
             FoundBy::Acronym => "acronym",
+            FoundBy::Platform => "platform",
+            FoundBy::UnknownPlace => "unknown place",
         }
     }
 }
@@ -140,8 +144,11 @@ struct RuleWords {
     pronouns: HashSet<String>,
     place_heads: HashSet<String>,
     place_prepositions: HashSet<String>,
+    unknown_place_prepositions: HashSet<String>,
     place_nouns: HashSet<String>,
     organisation_nouns: HashSet<String>,
+    platform_nouns: HashSet<String>,
+    platform_links: HashSet<String>,
     particles: HashSet<String>,
 }
 
@@ -160,8 +167,11 @@ impl RuleWords {
             pronouns: set(&rules.pronouns),
             place_heads: set(&rules.place_heads),
             place_prepositions: set(&rules.place_prepositions),
+            unknown_place_prepositions: set(&rules.unknown_place_prepositions),
             place_nouns: set(&rules.place_nouns),
             organisation_nouns: set(&rules.organisation_nouns),
+            platform_nouns: set(&rules.platform_nouns),
+            platform_links: set(&rules.platform_links),
             particles: set(&rules.name_particles),
         }
     }
@@ -182,6 +192,8 @@ struct AliasEntry {
 #[derive(Default)]
 pub struct DocumentState {
     aliases: HashMap<String, Vec<AliasEntry>>,
+    /// Acronyms the initials of an organisation named earlier spell (`ZBC`), and its entity.
+    initials: HashMap<String, usize>,
     last_person: Option<usize>,
 }
 
@@ -584,6 +596,18 @@ impl EntityTagger {
                 }
             }
         }
+        // `Zimbabwe Broadcasting Corporation` is `ZBC` later in the document, `United Nations
+        // Relief and Works Agency for Palestine Refugees` is `UNRWA`: the initials of its
+        // capitalised words up to an organisation head, three letters or more.
+        if self.entities[entity].kind == EntityKind::Organisation && found_by != FoundBy::ShortForm {
+            let mut initials = String::new();
+            for t in tokens[start..start + len].iter().filter(|t| t.is_word && t.word.is_capitalised()) {
+                initials.extend(t.word.text.chars().next());
+                if initials.chars().count() >= 3 && self.words.organisation_heads.contains(&t.folded) {
+                    state.initials.entry(initials.clone()).or_insert(entity);
+                }
+            }
+        }
         // Organisations named inside a longer name (`Communist Party of China` inside
         // `Political Bureau of the Communist Party of China Central Committee`).
         if len >= 3 {
@@ -681,6 +705,10 @@ impl EntityTagger {
             let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::RoleLink, state);
             return Some((len, entity, FoundBy::RoleLink));
         }
+        if let Some((len, name)) = self.platform_after_noun(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::Platform, state);
+            return Some((len, entity, FoundBy::Platform));
+        }
         if let Some((len, name)) = self.place_before_noun(tokens, i) {
             let entity = self.resolve(&name, EntityKind::Place, FoundBy::PlaceNoun, state);
             return Some((len, entity, FoundBy::PlaceNoun));
@@ -694,8 +722,15 @@ impl EntityTagger {
             return Some((len, entity, FoundBy::Role));
         }
         if self.is_acronym(&tokens[i]) {
+            if let Some(&entity) = state.initials.get(tokens[i].word.text) {
+                return Some((1, entity, FoundBy::Acronym));
+            }
             let entity = self.resolve(tokens[i].word.text, EntityKind::Organisation, FoundBy::Acronym, state);
             return Some((1, entity, FoundBy::Acronym));
+        }
+        if let Some((len, name)) = self.unknown_place(tokens, i) {
+            let entity = self.resolve(&name, EntityKind::Place, FoundBy::UnknownPlace, state);
+            return Some((len, entity, FoundBy::UnknownPlace));
         }
         None
     }
@@ -881,6 +916,43 @@ impl EntityTagger {
         }
         let len = self.name_run(tokens, i, 4, &self.words.inner_connectors);
         (len >= 1).then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `accounts on Telegram`, `news channels on YouTube`: a platform noun (singular or plural)
+    /// and its link word just before a capitalised name (connectors inside, not a list's `and`)
+    /// that no list knows: the platform, an organisation.
+    fn platform_after_noun(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        if i < 2 || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let lower = |t: &Token| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence;
+        let is_noun = |w: &str| self.words.platform_nouns.contains(w);
+        let (noun, link) = (&tokens[i - 2], &tokens[i - 1]);
+        let linked = lower(noun)
+            && lower(link)
+            && self.words.platform_links.contains(&link.folded)
+            && (is_noun(&noun.folded) || noun.folded.strip_suffix('s').is_some_and(is_noun));
+        if !linked {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 4, &self.words.inner_connectors);
+        (len >= 1).then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `at Namanga`, `in Matabeleland`, `near Al Udeid`: a capitalised name (particles inside, at
+    /// most three words, no possessive ending) just after a preposition of an unknown place,
+    /// when no list knows it and no other rule names it.
+    fn unknown_place(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let before = i.checked_sub(1).map(|k| &tokens[k])?;
+        let after_preposition = before.is_word && before.sentence == tokens[i].sentence && self.words.unknown_place_prepositions.contains(&before.folded);
+        let letter_capital = tokens[i].word.text.chars().next().is_some_and(char::is_uppercase);
+        if !after_preposition || !letter_capital || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 3, &self.words.particles);
+        let continues = tokens.get(i + len).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let named = len >= 1 && !continues && !has_possessive(&tokens[i + len - 1]);
+        named.then(|| (len, surface(tokens, i, i + len)))
     }
 
     /// `Jane Doe, a policy fellow at …`, `Jane Doe, head of research at …` or `Jane Doe said`: a 2–3 word capitalised name that a
@@ -1136,6 +1208,9 @@ place_heads = ["Sea", "Gulf"]
 place_prepositions = ["in", "at", "through"]
 place_lead_ins = ["port of", "exclave of"]
 place_nouns = ["river", "strait", "city"]
+platform_nouns = ["account", "channel"]
+platform_links = ["on"]
+unknown_place_prepositions = ["in", "at"]
 compass_words = ["South", "East"]
 name_particles = ["bin"]
 
@@ -1239,6 +1314,42 @@ kind = "place"
     fn acronym_after_a_name_defines_a_short_form() {
         let got = names("The Zenda Council (ZC) met. The ZC agreed.");
         assert_eq!(got.iter().filter(|(w, _, _)| w == "ZC").count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn acronym_of_an_organisation_initials_is_that_organisation() {
+        let got = names("The Zenda Broadcasting Council reported it. Later ZBC denied it, and ZBX did not.");
+        assert_eq!(got, [
+            found("Zenda Broadcasting Council", "organisation", FoundBy::OrganisationName),
+            found("ZBC", "organisation", FoundBy::OrganisationName),
+            found("ZBX", "organisation", FoundBy::Acronym),
+        ]);
+        // Initials up to a head word: a qualifier after it may be left out.
+        let got = names("The Zenda Relief Council of the Vale Refugees acted. ZRC staff stayed.");
+        assert_eq!(got.last(), Some(&found("ZRC", "organisation", FoundBy::OrganisationName)), "{got:?}");
+        assert_eq!(names("Later ZBC denied it."), [found("ZBC", "organisation", FoundBy::Acronym)], "no name before it");
+    }
+
+    #[test]
+    fn platform_after_what_it_carries_is_an_organisation() {
+        assert_eq!(names("They found accounts on Zenchat and Vidzone, and a channel on Ruritania."), [
+            found("Zenchat", "organisation", FoundBy::Platform),
+            found("Vidzone", "organisation", FoundBy::Coordinated),
+            found("Ruritania", "place", FoundBy::Gazetteer),
+        ]);
+        assert!(names("They found accounts of Zenchat.").is_empty(), "only after a link word");
+    }
+
+    #[test]
+    fn unknown_name_after_a_preposition_of_place_is_a_place() {
+        assert_eq!(names("Lorries wait at Namvale for days."), [found("Namvale", "place", FoundBy::UnknownPlace)]);
+        assert_eq!(names("Jane Roe, a fellow at Vale Partners, said so."), [
+            found("Jane Roe", "person", FoundBy::Role),
+            found("Vale Partners", "organisation", FoundBy::RoleLink),
+        ], "where a role is held is an organisation");
+        assert!(names("It sold in Vale's shops.").is_empty(), "a possessive names an owner");
+        assert!(names("It is sold through Namvale.").is_empty(), "not after every preposition");
+        assert!(names("It was sold in 2023.").is_empty(), "a year is no name");
     }
 
     #[test]

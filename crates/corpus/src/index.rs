@@ -133,7 +133,7 @@ impl IndexBuilder {
             .into_iter()
             .map(|(term, (postings, joined, stem))| (TermPostings { term, postings, joined }, stem))
             .collect();
-        terms.sort_unstable_by(|a, b| a.0.term.cmp(&b.0.term));
+        crate::sort::sort_by(&mut terms, |a, b| a.0.term.cmp(&b.0.term));
         let mut families: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (i, (_, stem)) in terms.iter_mut().enumerate() {
             families.entry(std::mem::take(stem)).or_default().push(i as u32);

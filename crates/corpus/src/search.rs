@@ -253,12 +253,12 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Found> {
                 hit.score += bm25(*tf, df, n, lengths[passage as usize], average_length);
                 hit.positions.extend(positions);
             }
-            hit.positions.sort_unstable();
+            crate::sort::sort_by(&mut hit.positions, u32::cmp);
             hit.positions.dedup();
             hit
         })
         .collect();
-    hits.sort_by(|a, b| {
+    crate::sort::sort_by(&mut hits, |a, b| {
         (a.heading_only, a.tiers).cmp(&(b.heading_only, b.tiers)).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage))
     });
     Some(Found { hits, corrections })
@@ -302,7 +302,7 @@ fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool,
         );
     }
     // A short prefix can match thousands of words: sort once rather than search for repeats.
-    variants.sort_unstable();
+    crate::sort::sort_by(&mut variants, Ord::cmp);
     variants.dedup_by_key(|(term, _)| *term);
     variants
 }

@@ -297,18 +297,21 @@ pub struct DatesResult {
 impl QueryResult {
     pub fn new(corpus: &Corpus, evaluation: &Evaluation) -> Self {
         let passages: Vec<String> = evaluation.passages.iter().map(|&p| corpus.passages[p as usize].id.clone()).collect();
+        // The maps are filled by `insert`, not `collect`: collecting sorts its pairs first, one
+        // more instantiation of the standard library's sort (see `crate::sort`).
         let mut facets = BTreeMap::new();
         for (facet, counts) in &evaluation.counts {
-            let by_id = counts
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| facet.is_value(corpus, *i as u32))
-                .map(|(i, &c)| (facet.id(corpus, i as u32).to_string(), c))
-                .collect();
+            let mut by_id = BTreeMap::new();
+            for (i, &count) in counts.iter().enumerate().filter(|(i, _)| facet.is_value(corpus, *i as u32)) {
+                by_id.insert(facet.id(corpus, i as u32).to_string(), count);
+            }
             facets.insert(facet.name(), by_id);
         }
         let timeline = Timeline::new(corpus);
-        let periods = timeline.periods.iter().map(|p| p.key()).zip(evaluation.dates.periods.iter().copied()).collect();
+        let mut periods = BTreeMap::new();
+        for (period, &count) in timeline.periods.iter().zip(&evaluation.dates.periods) {
+            periods.insert(period.key(), count);
+        }
         let dates = DatesResult { scale: timeline.scale.name(), periods, undated: evaluation.dates.undated };
         Self { total: passages.len(), passages, facets, dates }
     }

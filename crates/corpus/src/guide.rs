@@ -210,7 +210,7 @@ pub fn suggest(corpus: &Corpus, text: &str, query: &Query) -> Vec<Suggestion> {
             }));
         }
     }
-    values.sort_by(|(fa, oa, a), (fb, ob, b)| fa.cmp(fb).then(b.count.cmp(&a.count)).then(oa.cmp(ob)).then(a.label.cmp(&b.label)));
+    crate::sort::sort_by(&mut values, |(fa, oa, a), (fb, ob, b)| fa.cmp(fb).then(b.count.cmp(&a.count)).then(oa.cmp(ob)).then(a.label.cmp(&b.label)));
     let mut suggestions: Vec<Suggestion> = values.into_iter().take(MAX_VALUE_SUGGESTIONS).map(|(_, _, s)| s).collect();
     suggestions.extend(complete_word(corpus, &typed, bases.get(1), &is_stop));
     suggestions
@@ -246,7 +246,7 @@ fn complete_word(corpus: &Corpus, typed: &Typed, base: &Evaluation, is_stop: &dy
         .map(|t| (t.postings.iter().filter(|p| base.contains(p.passage)).count() as u32, t.term.as_str()))
         .filter(|(count, _)| *count > 0)
         .collect();
-    completions.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    crate::sort::sort_by(&mut completions, |a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     let rest = typed.without_last(1);
     completions
         .into_iter()

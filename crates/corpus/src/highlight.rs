@@ -18,7 +18,8 @@ pub fn runs<'a>(text: &'a str, marks: &[(Span, u32)]) -> Vec<Run<'a>> {
         .copied()
         .filter(|(s, _)| s.start < s.end && text.get(s.start as usize..s.end as usize).is_some())
         .collect();
-    marks.sort_by_key(|(s, tag)| (s.start, std::cmp::Reverse(s.end), *tag));
+    let key = |(s, tag): &(Span, u32)| (s.start, std::cmp::Reverse(s.end), *tag);
+    crate::sort::sort_by(&mut marks, |a, b| key(a).cmp(&key(b)));
     let mut out = Vec::new();
     let mut at = 0usize;
     for (span, tag) in marks {

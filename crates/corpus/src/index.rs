@@ -2,7 +2,7 @@
 //! positions), grouped into stem families for stemmed search. Neither is encoded: both are built
 //! from the passages, facets when the corpus is made, words on the first search.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::model::{Corpus, Passage};
@@ -133,12 +133,17 @@ impl IndexBuilder {
             .into_iter()
             .map(|(term, (postings, joined, stem))| (TermPostings { term, postings, joined }, stem))
             .collect();
-        terms.sort_unstable_by(|a, b| a.0.term.cmp(&b.0.term));
-        let mut families: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (i, (_, stem)) in terms.iter_mut().enumerate() {
-            families.entry(std::mem::take(stem)).or_default().push(i as u32);
+        crate::sort::sort_by(&mut terms, |a, b| a.0.term.cmp(&b.0.term));
+        // Sorted stably by stem, each family's words stay in `terms` order.
+        let mut stems: Vec<(String, u32)> = terms.iter_mut().enumerate().map(|(i, (_, stem))| (std::mem::take(stem), i as u32)).collect();
+        crate::sort::sort_by(&mut stems, |a, b| a.0.cmp(&b.0));
+        let mut families: Vec<StemFamily> = Vec::new();
+        for (stem, term) in stems {
+            match families.last_mut() {
+                Some(family) if family.stem == stem => family.terms.push(term),
+                _ => families.push(StemFamily { stem, terms: vec![term] }),
+            }
         }
-        let families = families.into_iter().map(|(stem, terms)| StemFamily { stem, terms }).collect();
         Index { terms: terms.into_iter().map(|(t, _)| t).collect(), families, passage_lengths: self.passage_lengths }
     }
 }

@@ -18,6 +18,7 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod slot;
+pub mod sort;
 pub mod text;
 pub mod views;
 

@@ -194,7 +194,7 @@ pub struct DateCounts {
 }
 
 /// Which AND-ed clause a filter belongs to: facets, with entities split by kind, and the dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Clause {
     Facet(Facet),
     EntityKind(EntityKind),
@@ -203,6 +203,19 @@ enum Clause {
 
 fn clause_of(corpus: &Corpus, facet: Facet, value: u32) -> Clause {
     facet.entity_kind(corpus, value).map_or(Clause::Facet(facet), Clause::EntityKind)
+}
+
+/// The passages of `clause` among `sets`, made by `make` on first use. A query has a dozen
+/// clauses at most, so a list scanned in order serves, and is smaller in the wasm than a map.
+fn clause_set(sets: &mut Vec<(Clause, BitSet)>, clause: Clause, make: impl FnOnce() -> BitSet) -> &mut BitSet {
+    let at = match sets.iter().position(|(c, _)| *c == clause) {
+        Some(at) => at,
+        None => {
+            sets.push((clause, make()));
+            sets.len() - 1
+        }
+    };
+    &mut sets[at].1
 }
 
 /// Evaluates a query: the passages that satisfy the search text and every filter, and
@@ -216,11 +229,11 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         text_matches = BitSet::empty(n);
         found.hits.iter().for_each(|h| text_matches.insert(h.passage));
     }
-    let mut clauses: BTreeMap<Clause, BitSet> = BTreeMap::new();
+    let mut clauses: Vec<(Clause, BitSet)> = Vec::new();
     for (facet, value) in query.pairs() {
         let Some(index) = facet.index_of(corpus, value) else { continue };
         let postings = facet.postings(corpus, index);
-        clauses.entry(clause_of(corpus, facet, index)).or_insert_with(|| BitSet::empty(n)).insert_all(postings);
+        clause_set(&mut clauses, clause_of(corpus, facet, index), || BitSet::empty(n)).insert_all(postings);
     }
     let timeline = Timeline::new(corpus);
     let documents = &corpus.facets.document;
@@ -231,7 +244,7 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
                 dated.insert_all(postings);
             }
         }
-        clauses.insert(Clause::Dates, dated);
+        clauses.push((Clause::Dates, dated));
     }
     let all_except = |skip: Option<Clause>| {
         let mut set = text_matches.clone();
@@ -246,11 +259,11 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
     let mut counts = BTreeMap::new();
     for facet in Facet::ALL {
         let values = facet.len(corpus);
-        let mut base_by_clause: BTreeMap<Clause, BitSet> = BTreeMap::new();
+        let mut base_by_clause: Vec<(Clause, BitSet)> = Vec::new();
         let facet_counts = (0..values as u32)
             .map(|value| {
                 let clause = clause_of(corpus, facet, value);
-                let base = base_by_clause.entry(clause).or_insert_with(|| all_except(Some(clause)));
+                let base = clause_set(&mut base_by_clause, clause, || all_except(Some(clause)));
                 base.count_in(facet.postings(corpus, value))
             })
             .collect();
@@ -297,18 +310,21 @@ pub struct DatesResult {
 impl QueryResult {
     pub fn new(corpus: &Corpus, evaluation: &Evaluation) -> Self {
         let passages: Vec<String> = evaluation.passages.iter().map(|&p| corpus.passages[p as usize].id.clone()).collect();
+        // The maps are filled by `insert`, not `collect`: collecting sorts its pairs first, one
+        // more instantiation of the standard library's sort (see `crate::sort`).
         let mut facets = BTreeMap::new();
         for (facet, counts) in &evaluation.counts {
-            let by_id = counts
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| facet.is_value(corpus, *i as u32))
-                .map(|(i, &c)| (facet.id(corpus, i as u32).to_string(), c))
-                .collect();
+            let mut by_id = BTreeMap::new();
+            for (i, &count) in counts.iter().enumerate().filter(|(i, _)| facet.is_value(corpus, *i as u32)) {
+                by_id.insert(facet.id(corpus, i as u32).to_string(), count);
+            }
             facets.insert(facet.name(), by_id);
         }
         let timeline = Timeline::new(corpus);
-        let periods = timeline.periods.iter().map(|p| p.key()).zip(evaluation.dates.periods.iter().copied()).collect();
+        let mut periods = BTreeMap::new();
+        for (period, &count) in timeline.periods.iter().zip(&evaluation.dates.periods) {
+            periods.insert(period.key(), count);
+        }
         let dates = DatesResult { scale: timeline.scale.name(), periods, undated: evaluation.dates.undated };
         Self { total: passages.len(), passages, facets, dates }
     }

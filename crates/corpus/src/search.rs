@@ -12,8 +12,6 @@
 //! out of a search of several words (`what do experts forecast?`), and a word of one letter
 //! still being typed is not searched yet.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::model::Corpus;
@@ -253,12 +251,12 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Found> {
                 hit.score += bm25(*tf, df, n, lengths[passage as usize], average_length);
                 hit.positions.extend(positions);
             }
-            hit.positions.sort_unstable();
+            crate::sort::sort_by(&mut hit.positions, u32::cmp);
             hit.positions.dedup();
             hit
         })
         .collect();
-    hits.sort_by(|a, b| {
+    crate::sort::sort_by(&mut hits, |a, b| {
         (a.heading_only, a.tiers).cmp(&(b.heading_only, b.tiers)).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage))
     });
     Some(Found { hits, corrections })
@@ -302,7 +300,7 @@ fn word_variants(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool,
         );
     }
     // A short prefix can match thousands of words: sort once rather than search for repeats.
-    variants.sort_unstable();
+    crate::sort::sort_by(&mut variants, Ord::cmp);
     variants.dedup_by_key(|(term, _)| *term);
     variants
 }
@@ -334,30 +332,32 @@ fn match_word(corpus: &Corpus, analyzer: &Analyzer, word: &str, prefix: bool, fu
 fn match_phrase(corpus: &Corpus, analyzer: &Analyzer, words: &[String]) -> Matches {
     let mut matches = Matches::new(corpus.passages.len());
     for tier in [Tier::Exact, Tier::Stemmed] {
-        // Per word: passage → positions.
-        let per_word: Vec<BTreeMap<u32, Vec<u32>>> = words
+        // Per word: its (passage, position) pairs, sorted.
+        let per_word: Vec<Vec<(u32, u32)>> = words
             .iter()
             .map(|word| {
-                let mut positions: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+                let mut at = Vec::new();
                 for (term, t) in word_variants(corpus, analyzer, word, false, false) {
                     if t <= tier {
                         for posting in &corpus.index().terms[term as usize].postings {
-                            positions.entry(posting.passage).or_default().extend(&posting.positions);
+                            at.extend(posting.positions.iter().map(|&position| (posting.passage, position)));
                         }
                     }
                 }
-                positions
+                crate::sort::sort_by(&mut at, Ord::cmp);
+                at
             })
             .collect();
         let Some((first, rest)) = per_word.split_first() else { return matches };
-        for (&passage, starts) in first {
+        for starts in first.chunk_by(|a, b| a.0 == b.0) {
+            let passage = starts[0].0;
             if matches.contains(passage) {
                 continue;
             }
             let occurrences: Vec<u32> = starts
                 .iter()
-                .copied()
-                .filter(|&start| rest.iter().enumerate().all(|(k, m)| m.get(&passage).is_some_and(|ps| ps.contains(&(start + k as u32 + 1)))))
+                .map(|&(_, start)| start)
+                .filter(|&start| rest.iter().enumerate().all(|(k, at)| at.binary_search(&(passage, start + k as u32 + 1)).is_ok()))
                 .collect();
             if !occurrences.is_empty() {
                 let positions = occurrences.iter().flat_map(|&s| s..s + words.len() as u32).collect();

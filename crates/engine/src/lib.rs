@@ -13,6 +13,12 @@ use loupe_corpus::{api, Corpus};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// The headless module's allocator (the `headless` feature, see Cargo.toml): like the standard
+/// one, it takes new memory with `memory.grow` only.
+#[cfg(all(feature = "headless", target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Where `loupe build` placed the corpus (see `loupe_corpus::slot`).
 #[used]
 static CORPUS_SLOT: Slot = Slot::EMPTY;

@@ -67,7 +67,8 @@ describe('embedding', () => {
     const frame = page.frameLocator('loupe-explorer iframe');
     await frame.locator('[data-testid=status]').waitFor();
     const expected = loupeQuery('theme=forecasts&entity=china');
-    await frame.locator('[data-testid=passages]').waitFor();
+    // The whole page of the list (its first cards come a frame before the rest).
+    await frame.locator('[data-testid=passages]:not([aria-busy])').waitFor();
     const ids = await frame.locator('[data-testid=passages] > [data-passage]').evaluateAll((els) => els.map((e) => e.dataset.passage));
     assert.deepEqual(ids, expected.passages);
     const box = await page.locator('loupe-explorer').boundingBox();
@@ -197,6 +198,7 @@ describe('questions across the embed', () => {
     const frame = page.frames().find((f) => f.url().includes('embed=1'));
     await page.waitForFunction(() => window.changes.length === 1);
     assert.deepEqual(await page.evaluate(() => window.changes), ['theme=diplomacy']);
+    await frame.waitForFunction(() => document.querySelector('[data-testid=passages]:not([aria-busy])'));
     assert.deepEqual(await frame.$$eval('[data-testid=passages] > [data-passage]', (els) => els.map((e) => e.dataset.passage)), loupeQuery('theme=diplomacy').passages.slice(0, 20));
     await page.frameLocator('#loupe').locator('#search-input').fill('china');
     await page.waitForFunction(() => window.changes.length >= 2);
@@ -227,6 +229,7 @@ describe('questions across the embed', () => {
     await frame.locator('#search-input').fill('oil');
     await page.waitForFunction(() => window.changes.length >= 2);
     assert.deepEqual(await page.evaluate(() => [window.changes[0], window.changes.at(-1)]), ['theme=trade', 'q=oil&theme=trade']);
+    await frame.locator('[data-testid=passages]:not([aria-busy])').waitFor();
     const ids = await frame.locator('[data-testid=passages] > [data-passage]').evaluateAll((els) => els.map((e) => e.dataset.passage));
     assert.deepEqual(ids, loupeQuery('theme=trade&q=oil').passages.slice(0, 20));
   });

@@ -26,6 +26,13 @@ function shown() {
 /** Waits until the app is up: the list, or an empty state, under a status line. */
 async function appUp(s) {
   await s.waitFor(() => document.querySelector('[data-testid=status]') && !document.getElementById('loading'), [], { what: 'the app to start' });
+  await listDrawn(s);
+}
+
+/** Waits for a new list's whole page: its first cards come first, the rest a frame later
+ * (`aria-busy` until then). */
+async function listDrawn(s) {
+  await s.waitFor(() => !document.querySelector('[data-testid=passages][aria-busy=true]'), [], { what: 'the whole page of the list' });
 }
 
 async function open(s, url) {
@@ -52,6 +59,7 @@ async function agreesWithCore(s) {
   const all = loupeExport().passages.length;
   const status = expected.total === all ? `All ${all} passages` : `${expected.total} of ${all} passages match`;
   await s.waitFor((want) => document.querySelector('[data-testid=status]').textContent === want, [status], { what: `status "${status}"`, timeout: 5000 });
+  await listDrawn(s);
   const page = await s.execute(shown);
   assert.deepEqual(page.passages, expected.passages, `passages for ${search}`);
   for (const [facet, values] of Object.entries(page.counts)) {
@@ -276,6 +284,7 @@ export function describeEngine(engine) {
       assert.equal(await s.execute(() => document.querySelector('input[data-value=energy]').checked), false);
       await s.back();
       await waitForSearch(s, '');
+      await listDrawn(s);
       assert.equal((await s.execute(shown)).passages.length, loupeExport().passages.length);
       await s.forward();
       await waitForSearch(s, '?theme=trade');

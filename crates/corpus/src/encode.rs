@@ -103,7 +103,7 @@ struct Wire<'a> {
     span_counts: Vec<u32>,
     evidence_text_kinds: Vec<u8>,
     evidence_texts: Vec<String>,
-    /// Per span, counted in word starts and ends ([`word_starts`], [`word_ends`]) of the
+    /// Per span, counted in word starts and ends ([`word_marks`]) of the
     /// passage's text rather than bytes: its start's word-start number minus the previous
     /// span's in the passage (from 0) and its bytes after that word start (0 unless the span
     /// starts inside a word); then how many word ends it holds and its bytes after the last.
@@ -135,16 +135,22 @@ fn in_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// Byte positions where a word starts.
-fn word_starts(text: &str) -> Vec<u32> {
-    let b = text.as_bytes();
-    (0..b.len()).filter(|&i| in_word(b[i]) && (i == 0 || !in_word(b[i - 1]))).map(|i| i as u32).collect()
-}
-
-/// Byte positions just after a word ends.
-fn word_ends(text: &str) -> Vec<u32> {
-    let b = text.as_bytes();
-    (1..=b.len()).filter(|&i| in_word(b[i - 1]) && (i == b.len() || !in_word(b[i]))).map(|i| i as u32).collect()
+/// Byte positions where a word starts, and just after one ends: one pass over the bytes, as a
+/// decoder at start-up makes it for every tagged passage.
+fn word_marks(text: &str) -> (Vec<u32>, Vec<u32>) {
+    let (mut starts, mut ends) = (Vec::with_capacity(text.len() / 5), Vec::with_capacity(text.len() / 5));
+    let mut inside = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let now = in_word(b);
+        if now != inside {
+            if now { starts.push(i as u32) } else { ends.push(i as u32) }
+            inside = now;
+        }
+    }
+    if inside {
+        ends.push(text.len() as u32);
+    }
+    (starts, ends)
 }
 
 /// `at` as (how many of `marks` are at or before it, its bytes after the last of those, or
@@ -205,7 +211,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         ascending_steps(&p.voices, &mut w.voice_counts, &mut w.voice_steps);
         w.hit_counts.push(p.themes.len() as u32);
         let (mut span_before, mut theme_before) = (0, 0);
-        let (starts, ends) = if p.themes.is_empty() { (Vec::new(), Vec::new()) } else { (word_starts(&p.text), word_ends(&p.text)) };
+        let (starts, ends) = if p.themes.is_empty() { (Vec::new(), Vec::new()) } else { word_marks(&p.text) };
         for hit in &p.themes {
             w.hit_themes.push(step(hit.theme, theme_before));
             theme_before = hit.theme;
@@ -344,7 +350,7 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
         let (mut span_before, mut theme) = (0u32, 0u32);
         let mut themes = Vec::new();
         let hits = hit_counts.next()?;
-        let (starts, ends) = if hits == 0 { (Vec::new(), Vec::new()) } else { (word_starts(&text), word_ends(&text)) };
+        let (starts, ends) = if hits == 0 { (Vec::new(), Vec::new()) } else { word_marks(&text) };
         for _ in 0..hits {
             theme = theme.wrapping_add(hit_themes.next()? as u32);
             if theme as usize >= w.themes.len() {

@@ -101,7 +101,7 @@ pub fn url_for(query: &Query, fragment: Option<&str>) -> String {
 /// Records a new view in the browser history (so Back returns to the previous one),
 /// pointing at a passage when `fragment` names one.
 pub fn push_url(query: &Query, fragment: Option<&str>) {
-    forget_typed_url();
+    write_typed_url();
     let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
 }
 
@@ -116,18 +116,21 @@ thread_local! {
 pub fn replace_url_after_paint(query: &Query) {
     let url = url_for(query, None);
     if TYPED_URL.with(|typed| typed.borrow_mut().replace(url).is_none()) {
-        leptos::prelude::request_animation_frame(|| {
-            leptos::prelude::request_animation_frame(|| {
-                if let Some(url) = TYPED_URL.with(|typed| typed.borrow_mut().take()) {
-                    let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
-                }
-            });
-        });
+        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(write_typed_url));
     }
 }
 
-/// Drops a typed search's address not yet written: the view has moved on (another write, or
-/// Back and Forward), and the address it left must stay.
+/// Writes a typed search's address not yet written to the current history entry (before a new
+/// entry is pushed, so that Back returns to the whole search, not to a part of it).
+fn write_typed_url() {
+    if let Some(url) = TYPED_URL.with(|typed| typed.borrow_mut().take()) {
+        let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+    }
+}
+
+/// Drops a typed search's address not yet written: Back or Forward has left its entry, whose
+/// address can no longer be written (within the frame or two the write waits, the entry keeps
+/// the search as of the previous write), and the entry now current must keep its own.
 pub fn forget_typed_url() {
     TYPED_URL.with(|typed| typed.borrow_mut().take());
 }

@@ -18,6 +18,9 @@ pub struct View {
     /// Whether the current history entry belongs to a search being typed: its first keystroke
     /// pushed an entry, later ones replace it.
     typing: StoredValue<bool>,
+    /// Whether the view was read back from the history (Back, Forward, a changed fragment):
+    /// lists are then drawn whole at once, so the reader returns to the page as it was.
+    pub from_history: RwSignal<bool>,
 }
 
 impl View {
@@ -27,13 +30,14 @@ impl View {
         // Only the search text and filters select passages: switching views does not evaluate.
         let selection = Memo::new(move |_| query.with(Query::selection));
         let evaluation = Memo::new(move |_| selection.with(|q| evaluate(corpus(), q)));
-        View { query, evaluation, target: RwSignal::new(state::passage_from_hash()), typing: StoredValue::new(false) }
+        View { query, evaluation, target: RwSignal::new(state::passage_from_hash()), typing: StoredValue::new(false), from_history: RwSignal::new(false) }
     }
 
     /// Reads the URL again (Back, Forward, a changed fragment).
     pub fn follow_location(&self) {
         state::forget_typed_url();
         self.typing.set_value(false);
+        self.from_history.set(true);
         self.target.set(state::passage_from_hash());
         self.query.set(state::query_from_location());
     }
@@ -53,6 +57,7 @@ impl View {
             state::push_url(&query, None);
             self.typing.set_value(true);
         }
+        self.from_history.set(false);
         self.target.set(None);
         self.query.set(query);
     }
@@ -61,6 +66,7 @@ impl View {
     pub fn navigate(&self, query: Query) {
         self.typing.set_value(false);
         state::push_url(&query, None);
+        self.from_history.set(false);
         self.target.set(None);
         self.query.set(query);
     }

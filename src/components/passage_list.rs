@@ -34,14 +34,17 @@ pub fn PassageList() -> impl IntoView {
     };
     // The query whose whole page is drawn. A new list draws its first cards and keeps those
     // already on screen; the rest of its page follows in the frame after (all at once when the
-    // URL points at a passage, which must be drawn to be shown).
+    // URL points at a passage, which must be drawn to be shown, and when Back or Forward
+    // returns to a list, which the browser scrolls back to where the reader was).
     let whole_page_for = RwSignal::new(None::<Query>);
     Effect::new(move |_| {
         let query = view.query.get();
         request_animation_frame(move || request_animation_frame(move || whole_page_for.set(Some(query))));
     });
     let passages = Memo::new(move |drawn: Option<&Vec<u32>>| {
-        let whole = view.target.with(Option::is_some) || whole_page_for.with(|q| view.query.with(|current| q.as_ref() == Some(current)));
+        let whole = view.target.with(Option::is_some)
+            || view.from_history.get()
+            || whole_page_for.with(|q| view.query.with(|current| q.as_ref() == Some(current)));
         view.evaluation.with(|e| {
             let page = e.passages.iter().copied().take(limit()).enumerate();
             page.filter(|&(i, p)| whole || i < FIRST_CARDS || drawn.is_some_and(|d| d.contains(&p))).map(|(_, p)| p).collect::<Vec<_>>()

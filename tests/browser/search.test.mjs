@@ -56,6 +56,25 @@ describe('search', () => {
     await expectAgreesWithCore(assert, page);
   });
 
+  it('a filter ticked the moment a search is typed keeps the whole search for Back', async () => {
+    const page = await open(site.browser, site.server.url);
+    // Two keystrokes and a tick in one task, before the typed search's address is written.
+    await page.evaluate(() => {
+      const box = document.getElementById('search-input');
+      for (const text of ['chin', 'china']) {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      document.querySelector('input[data-facet=theme][data-value=trade]').click();
+    });
+    await page.waitForFunction(() => location.search === '?q=china&theme=trade');
+    await page.goBack();
+    await page.waitForFunction(() => location.search !== '?q=china&theme=trade');
+    assert.equal(new URL(page.url()).search, '?q=china', 'Back returns to the whole search');
+    assert.equal(await page.inputValue('#search-input'), 'china');
+    await expectAgreesWithCore(assert, page);
+  });
+
   it('stemming, typos and phrases find what the core finds', async () => {
     for (const q of ['predicts', 'trading', 'diplomatc', '"strategic partnership"', 'russias', 'multipolar', 'oil -gas']) {
       const page = await open(site.browser, `${site.server.url}?q=${encodeURIComponent(q)}`);

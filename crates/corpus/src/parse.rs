@@ -203,7 +203,8 @@ fn paragraphs(text: &str) -> Vec<(usize, String)> {
 
 /// The heading a line stands for, if it is one: a Markdown `#` line, or a short line that
 /// starts with a capital or digit and does not end like a sentence (`.`, `,`, `;`, `:`);
-/// a closing `?` or `!` is allowed.
+/// a closing `?` or `!` is allowed. A line opening with an interview turn's one-letter label
+/// (`Q:`, `A:`) is a turn, however short, never a heading.
 pub fn heading_text(line: &str) -> Option<String> {
     let line = line.trim();
     if let Some(rest) = line.strip_prefix('#') {
@@ -217,7 +218,9 @@ pub fn heading_text(line: &str) -> Option<String> {
     let starts_like_heading = first.is_uppercase() || first.is_ascii_digit() || matches!(first, '“' | '"' | '‘' | '\'');
     let ends_like_sentence = matches!(last, '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—');
     let has_inner_sentence = text::sentences(line).len() > 1;
-    (short && starts_like_heading && !ends_like_sentence && !has_inner_sentence).then(|| line.to_string())
+    let mut opening = line.chars();
+    let turn_label = opening.next().is_some_and(char::is_uppercase) && opening.next() == Some(':');
+    (short && starts_like_heading && !ends_like_sentence && !has_inner_sentence && !turn_label).then(|| line.to_string())
 }
 
 /// A readable title from the first paragraph: its first clause, without a leading dateline.
@@ -317,6 +320,13 @@ mod tests {
         assert_eq!(heading_text("China said no."), None);
         assert_eq!(heading_text("lower-case start"), None);
         assert_eq!(heading_text("This line is far too long to be a heading because it keeps going on and on with many words"), None);
+    }
+
+    #[test]
+    fn interview_turns_are_never_headings() {
+        assert_eq!(heading_text("Q: What do you expect over the next two years?"), None);
+        assert_eq!(heading_text("A: Not yet"), None);
+        assert_eq!(heading_text("Q&A: What Comes Next?").as_deref(), Some("Q&A: What Comes Next?"));
     }
 
     #[test]

@@ -969,14 +969,23 @@ impl EntityTagger {
         let speaks = self.speech_cues.iter().any(|cue| matches_keys(tokens, after, cue))
             || (i >= 1 && self.speech_cues.iter().any(|cue| i >= cue.len() && matches_keys(tokens, i - cue.len(), cue)));
         // `, a senior fellow at …`: a role, then a link word, among the lower-case words.
-        // The article is optional: `Jane Doe, head of research at …`.
+        // The article is optional: `Jane Doe, head of research at …`. An appositive closed by
+        // a comma just after its role needs no link word, and may name the employer in the
+        // possessive: `Jane Doe, the bank's deputy head, said`.
         let description_start = after + 1 + usize::from(tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded)));
         let has_role = tokens.get(after).is_some_and(|t| t.word.text == ",")
             && {
-                let description: Vec<&Token> =
-                    tokens[description_start.min(tokens.len())..].iter().take(6).take_while(|t| t.is_word && !t.word.is_capitalised()).collect();
+                let start = description_start.min(tokens.len());
+                let description: Vec<&Token> = tokens[start..]
+                    .iter()
+                    .take(6)
+                    .take_while(|t| t.is_word && (!t.word.is_capitalised() || has_possessive(t)))
+                    .collect();
+                let closed = tokens.get(start + description.len()).is_some_and(|t| t.word.text == ",");
                 let role = description.iter().position(|t| self.words.is_role(&t.folded));
-                role.is_some_and(|r| description[r + 1..].iter().any(|t| self.words.role_links.contains(&t.folded)))
+                role.is_some_and(|r| {
+                    description[r + 1..].iter().any(|t| self.words.role_links.contains(&t.folded)) || (closed && r + 1 == description.len())
+                })
             };
         // `… economy minister, Robert Habeck, …` or `spokesman Dmitry Peskov`: a role just before.
         let role_before = {
@@ -1350,6 +1359,12 @@ kind = "place"
         assert!(names("It sold in Vale's shops.").is_empty(), "a possessive names an owner");
         assert!(names("It is sold through Namvale.").is_empty(), "not after every preposition");
         assert!(names("It was sold in 2023.").is_empty(), "a year is no name");
+    }
+
+    #[test]
+    fn person_described_by_a_closed_role_appositive() {
+        assert_eq!(names("Jane Roe, the bank's deputy head, said so."), [found("Jane Roe", "person", FoundBy::Role)]);
+        assert!(names("Vale Orbis, the bank's head office, opened.").is_empty(), "the role must close the appositive");
     }
 
     #[test]

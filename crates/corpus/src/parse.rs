@@ -203,7 +203,9 @@ fn paragraphs(text: &str) -> Vec<(usize, String)> {
 
 /// The heading a line stands for, if it is one: a Markdown `#` line, or a short line that
 /// starts with a capital or digit and does not end like a sentence (`.`, `,`, `;`, `:`);
-/// a closing `?` or `!` is allowed.
+/// a closing `?` or `!` is allowed. A title-cased line (every word of four letters or more
+/// capitalised) is a headline up to the character limit, however many words. A line opening with an interview turn's one-letter label
+/// (`Q:`, `A:`) is a turn, however short, never a heading.
 pub fn heading_text(line: &str) -> Option<String> {
     let line = line.trim();
     if let Some(rest) = line.strip_prefix('#') {
@@ -213,11 +215,14 @@ pub fn heading_text(line: &str) -> Option<String> {
     let first = line.chars().next()?;
     let last = line.chars().last()?;
     let word_count = words(line).count();
-    let short = line.chars().count() <= MAX_HEADING_CHARS && (1..=MAX_HEADING_WORDS).contains(&word_count);
+    let title_cased = words(line).filter(|w| w.text.chars().count() >= 4).all(|w| w.text.chars().next().is_some_and(char::is_uppercase));
+    let short = line.chars().count() <= MAX_HEADING_CHARS && word_count >= 1 && (word_count <= MAX_HEADING_WORDS || title_cased);
     let starts_like_heading = first.is_uppercase() || first.is_ascii_digit() || matches!(first, '“' | '"' | '‘' | '\'');
     let ends_like_sentence = matches!(last, '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—');
     let has_inner_sentence = text::sentences(line).len() > 1;
-    (short && starts_like_heading && !ends_like_sentence && !has_inner_sentence).then(|| line.to_string())
+    let mut opening = line.chars();
+    let turn_label = opening.next().is_some_and(char::is_uppercase) && opening.next() == Some(':');
+    (short && starts_like_heading && !ends_like_sentence && !has_inner_sentence && !turn_label).then(|| line.to_string())
 }
 
 /// A readable title from the first paragraph: its first clause, without a leading dateline.
@@ -317,6 +322,20 @@ mod tests {
         assert_eq!(heading_text("China said no."), None);
         assert_eq!(heading_text("lower-case start"), None);
         assert_eq!(heading_text("This line is far too long to be a heading because it keeps going on and on with many words"), None);
+    }
+
+    #[test]
+    fn title_cased_headlines_may_run_longer() {
+        let headline = "World Briefing: A Visit to Ulaanbaatar, New Sanctions, a Pipeline Fire and a Broken Truce";
+        assert_eq!(heading_text(headline).as_deref(), Some(headline));
+        assert_eq!(heading_text("Officials said on Monday that talks between the two governments would resume within a few weeks"), None);
+    }
+
+    #[test]
+    fn interview_turns_are_never_headings() {
+        assert_eq!(heading_text("Q: What do you expect over the next two years?"), None);
+        assert_eq!(heading_text("A: Not yet"), None);
+        assert_eq!(heading_text("Q&A: What Comes Next?").as_deref(), Some("Q&A: What Comes Next?"));
     }
 
     #[test]

@@ -209,6 +209,10 @@ pub struct NameRules {
     /// Phrases between such a preposition and the name (`the port of`: `at the port of Gwadar`).
     #[serde(default)]
     pub place_lead_ins: Vec<String>,
+    /// Relative pronouns used of people only: a name followed by one, directly or after a
+    /// description, is a person (`Jane Doe, who leads …`, `Jane Doe, a retired judge who …`).
+    #[serde(default)]
+    pub person_relatives: Vec<String>,
     /// Nouns that describe an organisation: in an appositive (`Gazprom, the state gas company`)
     /// or just before its name (`the consultancy Energy Aspects`).
     #[serde(default)]

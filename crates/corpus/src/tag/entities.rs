@@ -134,6 +134,7 @@ pub struct EntityTagger {
 struct RuleWords {
     roles: HashSet<String>,
     role_links: HashSet<String>,
+    person_relatives: HashSet<String>,
     organisation_heads: HashSet<String>,
     connectors: HashSet<String>,
     /// Connectors that never join two names (`of`, `the`; not `and`).
@@ -158,6 +159,7 @@ impl RuleWords {
         Self {
             roles: set(&rules.roles),
             role_links: set(&rules.role_links),
+            person_relatives: set(&rules.person_relatives),
             organisation_heads: set(&rules.organisation_heads),
             connectors: set(&rules.name_connectors),
             inner_connectors: &set(&rules.name_connectors) - &set(&rules.list_joiners),
@@ -969,21 +971,36 @@ impl EntityTagger {
         let speaks = self.speech_cues.iter().any(|cue| matches_keys(tokens, after, cue))
             || (i >= 1 && self.speech_cues.iter().any(|cue| i >= cue.len() && matches_keys(tokens, i - cue.len(), cue)));
         // `, a senior fellow at …`: a role, then a link word, among the lower-case words.
-        // The article is optional: `Jane Doe, head of research at …`.
+        // The article is optional: `Jane Doe, head of research at …`. An appositive closed by
+        // a comma just after its role needs no link word, and may name the employer in the
+        // possessive: `Jane Doe, the bank's deputy head, said`.
         let description_start = after + 1 + usize::from(tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded)));
         let has_role = tokens.get(after).is_some_and(|t| t.word.text == ",")
             && {
-                let description: Vec<&Token> =
-                    tokens[description_start.min(tokens.len())..].iter().take(6).take_while(|t| t.is_word && !t.word.is_capitalised()).collect();
+                let start = description_start.min(tokens.len());
+                let description: Vec<&Token> = tokens[start..]
+                    .iter()
+                    .take(6)
+                    .take_while(|t| t.is_word && (!t.word.is_capitalised() || has_possessive(t)))
+                    .collect();
+                let closed = tokens.get(start + description.len()).is_some_and(|t| t.word.text == ",");
                 let role = description.iter().position(|t| self.words.is_role(&t.folded));
-                role.is_some_and(|r| description[r + 1..].iter().any(|t| self.words.role_links.contains(&t.folded)))
+                role.is_some_and(|r| {
+                    description[r + 1..].iter().any(|t| self.words.role_links.contains(&t.folded)) || (closed && r + 1 == description.len())
+                })
             };
+        // `, who leads …` or `, a little-known nationalist who …`: a relative pronoun used of
+        // people, directly after the comma or closing a description that opens with an article.
+        let relative = tokens.get(after).is_some_and(|t| t.word.text == ",") && {
+            let clause: Vec<&Token> = tokens[(after + 1).min(tokens.len())..].iter().take(6).take_while(|t| t.is_word && !t.word.is_capitalised()).collect();
+            clause.iter().position(|t| self.words.person_relatives.contains(&t.folded)).is_some_and(|r| r == 0 || self.words.articles.contains(&clause[0].folded))
+        };
         // `… economy minister, Robert Habeck, …` or `spokesman Dmitry Peskov`: a role just before.
         let role_before = {
             let before = if i >= 1 && tokens[i - 1].word.text == "," { i.checked_sub(2) } else { i.checked_sub(1) };
             before.is_some_and(|k| tokens[k].is_word && !tokens[k].word.is_capitalised() && self.words.is_role(&tokens[k].folded))
         };
-        (speaks || has_role || role_before).then(|| (len, surface(tokens, i, after)))
+        (speaks || has_role || relative || role_before).then(|| (len, surface(tokens, i, after)))
     }
 
     /// Words of a name from `i`: capitalised words, with `inside` words (particles, connectors)
@@ -1195,6 +1212,7 @@ mod tests {
 titles = ["President", "King", "Defence Minister"]
 roles = ["fellow", "editor", "head"]
 role_links = ["at"]
+person_relatives = ["who"]
 organisation_heads = ["Bank", "Council", "Institute", "College", "Industries"]
 name_connectors = ["of", "the"]
 list_joiners = ["and"]
@@ -1350,6 +1368,20 @@ kind = "place"
         assert!(names("It sold in Vale's shops.").is_empty(), "a possessive names an owner");
         assert!(names("It is sold through Namvale.").is_empty(), "not after every preposition");
         assert!(names("It was sold in 2023.").is_empty(), "a year is no name");
+    }
+
+    #[test]
+    fn person_described_by_a_closed_role_appositive() {
+        assert_eq!(names("Jane Roe, the bank's deputy head, said so."), [found("Jane Roe", "person", FoundBy::Role)]);
+        assert!(names("Vale Orbis, the bank's head office, opened.").is_empty(), "the role must close the appositive");
+    }
+
+    #[test]
+    fn person_marked_by_a_relative_pronoun() {
+        assert_eq!(names("We asked Jane Roe, who leads the work."), [found("Jane Roe", "person", FoundBy::Role)]);
+        assert_eq!(names("It was won by Jane Roe, a little-known lawyer who stood alone."), [found("Jane Roe", "person", FoundBy::Role)]);
+        assert!(names("It was won by Vale Orbis, which stood alone.").is_empty(), "which is no person's pronoun");
+        assert!(names("Most rode with Vale Orbis, voters who stood alone.").is_empty(), "the description must open with an article");
     }
 
     #[test]

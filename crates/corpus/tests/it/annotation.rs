@@ -255,10 +255,11 @@ fn seed_themes_keep_their_scores() {
 
 /// The floors the development set must hold: micro precision and recall, the lowest theme's
 /// precision and recall, people and organisations, places. They only rise while the set stays
-/// the same; four harder articles joined it (annotated before tagging), and people and
-/// organisations went from 110/119 over twelve articles to 149/164 = 0.909 over sixteen, so
-/// that floor was set anew at 0.90 (issue 13's target stays 0.95).
-const DEV_FLOOR: (f64, f64, f64, f64, f64, f64) = (0.90, 0.90, 0.80, 0.80, 0.90, 0.92);
+/// the same. Eight harder articles joined it, four at a time, each annotated before the tagger ran on it:
+/// people and organisations went from 110/119 over twelve articles to 149/164 over sixteen and
+/// 186/214 = 0.869 over twenty, places from 159/171 to 214/230 and 267/294 = 0.908, so those
+/// floors were set anew (issue 13's targets stay 0.95 and 0.90).
+const DEV_FLOOR: (f64, f64, f64, f64, f64, f64) = (0.90, 0.90, 0.80, 0.80, 0.86, 0.90);
 
 #[test]
 fn development_set_scores() {

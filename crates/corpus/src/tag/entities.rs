@@ -206,6 +206,9 @@ pub struct PassageEntities {
     pub voices: Vec<u32>,
 }
 
+/// A rule that names what stands at a token: the name's length in tokens and its text.
+type NameRule = for<'t> fn(&EntityTagger, &[Token<'t>], usize) -> Option<(usize, String)>;
+
 impl EntityTagger {
     /// A tagger for `texts` (the passages it will tag): world places whose first word none of
     /// them holds can never be named, so of `places.tsv`'s 28,000 rows only those are indexed.
@@ -703,38 +706,31 @@ impl EntityTagger {
             add_alias(&mut state.aliases, tokens[i..i + len].iter().map(|t| t.key.clone()).collect(), entity);
             return Some((len, entity, self.world[w].found_by));
         }
-        if let Some((len, name)) = self.organisation_after_role(tokens, i) {
-            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::RoleLink, state);
-            return Some((len, entity, FoundBy::RoleLink));
-        }
-        if let Some((len, name)) = self.platform_after_noun(tokens, i) {
-            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::Platform, state);
-            return Some((len, entity, FoundBy::Platform));
-        }
-        if let Some((len, name)) = self.place_before_noun(tokens, i) {
-            let entity = self.resolve(&name, EntityKind::Place, FoundBy::PlaceNoun, state);
-            return Some((len, entity, FoundBy::PlaceNoun));
-        }
-        if let Some((len, name)) = self.organisation_appositive(tokens, i) {
-            let entity = self.resolve(&name, EntityKind::Organisation, FoundBy::OrganisationNoun, state);
-            return Some((len, entity, FoundBy::OrganisationNoun));
-        }
-        if let Some((len, name)) = self.described_person(tokens, i) {
-            let entity = self.resolve(&name, EntityKind::Person, FoundBy::Role, state);
-            return Some((len, entity, FoundBy::Role));
+        // Names that neither a list nor a longer rule above gives, by the first rule that fits;
+        // then an acronym; last, an unknown name after a preposition of place (a place only when
+        // nothing else names it).
+        let in_context: [(NameRule, EntityKind, FoundBy); 5] = [
+            (Self::organisation_after_role, EntityKind::Organisation, FoundBy::RoleLink),
+            (Self::platform_after_noun, EntityKind::Organisation, FoundBy::Platform),
+            (Self::place_before_noun, EntityKind::Place, FoundBy::PlaceNoun),
+            (Self::organisation_appositive, EntityKind::Organisation, FoundBy::OrganisationNoun),
+            (Self::described_person, EntityKind::Person, FoundBy::Role),
+        ];
+        for (rule, kind, by) in in_context {
+            if let Some((len, name)) = rule(self, tokens, i) {
+                return Some((len, self.resolve(&name, kind, by, state), by));
+            }
         }
         if self.is_acronym(&tokens[i]) {
-            if let Some(&entity) = state.initials.get(tokens[i].word.text) {
-                return Some((1, entity, FoundBy::Acronym));
-            }
-            let entity = self.resolve(tokens[i].word.text, EntityKind::Organisation, FoundBy::Acronym, state);
+            let acronym = tokens[i].word.text;
+            let entity = match state.initials.get(acronym) {
+                Some(&entity) => entity,
+                None => self.resolve(acronym, EntityKind::Organisation, FoundBy::Acronym, state),
+            };
             return Some((1, entity, FoundBy::Acronym));
         }
-        if let Some((len, name)) = self.unknown_place(tokens, i) {
-            let entity = self.resolve(&name, EntityKind::Place, FoundBy::UnknownPlace, state);
-            return Some((len, entity, FoundBy::UnknownPlace));
-        }
-        None
+        let (len, name) = self.unknown_place(tokens, i)?;
+        Some((len, self.resolve(&name, EntityKind::Place, FoundBy::UnknownPlace, state), FoundBy::UnknownPlace))
     }
 
     /// `INSEAD`, `EPIAS`: a word of two to six capital letters that no list knows names an

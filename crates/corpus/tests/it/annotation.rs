@@ -162,7 +162,9 @@ struct DevScores {
     report: String,
 }
 
-fn dev_scores(folder: &str, annotation_file: &str, show_theme_misses: bool) -> DevScores {
+/// Scores one annotated folder. `show_misses`: the report also lists each passage and name the tagger got wrong (never for the
+/// held-out set, whose lines nobody tuning the tagger may read).
+fn dev_scores(folder: &str, annotation_file: &str, show_misses: bool) -> DevScores {
     let compiled = compile_dir(&repo_root().join(folder));
     let corpus = &compiled.corpus;
     let text = std::fs::read_to_string(repo_root().join(annotation_file)).unwrap();
@@ -177,7 +179,7 @@ fn dev_scores(folder: &str, annotation_file: &str, show_theme_misses: bool) -> D
         for (theme, c) in theme_counts(corpus, &passages, &article.themes, &themes) {
             counts.entry(theme).or_default().add(c);
         }
-        if show_theme_misses {
+        if show_misses {
             misses.push_str(&theme_misses(corpus, &passages, &article.file, &article.themes));
         }
         let e = &article.entities;
@@ -191,8 +193,8 @@ fn dev_scores(folder: &str, annotation_file: &str, show_theme_misses: bool) -> D
             let tally = if is_place { &mut places } else { &mut named };
             tally.0 += found;
             tally.1 += list.len();
-            for m in missed {
-                misses.push_str(&format!("  missed in {}: {m}\n", article.file));
+            if show_misses {
+                missed.iter().for_each(|m| misses.push_str(&format!("  missed in {}: {m}\n", article.file)));
             }
         }
     }

@@ -30,9 +30,6 @@ impl Compiled {
     }
 }
 
-/// Longest document slug, in words.
-const SLUG_WORDS: usize = 5;
-
 /// The body of a build script that embeds a corpus: compiles `$LOUPE_SEEDS`, or else
 /// `default_seeds` (relative to the crate being built), into `$OUT_DIR/corpus.bin`.
 /// Diagnostics become cargo warnings; seeds with no usable passage fail the build, naming the
@@ -207,7 +204,7 @@ fn assemble(documents: &[ParsedDocument], theme_tagger: &ThemeTagger, entity_tag
     let mut used_ids = HashSet::new();
     for parsed in documents {
         let doc_index = corpus.documents.len() as u32;
-        let id = unique(&mut used_ids, parsed.id.clone().unwrap_or_else(|| document_slug(&parsed.title)));
+        let id = unique(&mut used_ids, parsed.id.clone().unwrap_or_else(|| text::document_slug(&parsed.title)));
         let first_section = corpus.sections.len() as u32;
         for section in &parsed.sections {
             let section_id = unique(&mut used_ids, format!("{id}/{}", text::slug(&section.heading)));
@@ -279,12 +276,6 @@ fn keep_mentioned_entities(corpus: &mut Parts, tagger: &EntityTagger) {
         p.entities.iter_mut().chain(p.voices.iter_mut()).for_each(|e| *e = renumber[*e as usize]);
         p.mentions.iter_mut().for_each(|m| m.entity = renumber[m.entity as usize]);
     }
-}
-
-fn document_slug(title: &str) -> String {
-    let full = text::slug(title);
-    let slug: Vec<&str> = full.split('-').take(SLUG_WORDS).collect();
-    if slug.is_empty() || slug == [""] { "document".to_string() } else { slug.join("-") }
 }
 
 fn unique(used: &mut HashSet<String>, base: String) -> String {

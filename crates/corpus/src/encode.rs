@@ -15,28 +15,42 @@
 //! `Theme` and `Entity` in `model.rs`): reordering, adding or removing a field is a format
 //! change and must bump [`FORMAT_VERSION`]; `tests/it/format.rs` pins the bytes of a tiny corpus.
 //!
-//! Version 4 ships what the page reads and nothing it can rebuild (version 3 was the whole
+//! Version 5 ships what the page reads and nothing it can rebuild (version 3 was the whole
 //! in-memory `Corpus`, 12.8 KB per synthetic article, 5.2 MB gzipped at 1,000 articles):
 //! - **No index.** Facet postings are rebuilt from the passages when decoding (a pass over
 //!   them), the word index on the first search (`Corpus::index`): postings with positions were
 //!   three fifths of version 3 and compress badly, while the text they come from compresses well.
-//! - **Text once.** Every passage's text end to end in one string (one stream for the
-//!   compressor), cut by byte lengths. Passage ids (`<document>-p<n>`) and theme evidence
-//!   texts (the words its spans cover) are derived; only exceptions are stored.
+//! - **Text once.** Every passage's text in one string (one stream for the compressor), each
+//!   ended by a line end, which no passage holds. Document ids (the slug of the title), passage
+//!   ids (`<document>-p<n>`) and theme evidence texts (the words its spans cover) are derived;
+//!   only exceptions are stored.
 //! - **Columns of small numbers.** Per-passage fields are separate columns, as deltas from the
-//!   previous passage (section, document, line) or within the passage (entity ids, span starts),
-//!   so most values are one byte and repeat.
+//!   previous passage (section, document, line) or within the passage (entity ids), so most
+//!   values are one byte and repeat. An evidence is one number, its shape's position in a
+//!   table of the corpus's few dozen shapes (rule, weight, span count, how its text is made,
+//!   words per span), and where its spans start.
 //! - **Build-only fields stay behind**: mentions and sentence spans (`loupe export` and the
 //!   tagger use them from the compiled corpus, never from these bytes).
+//!
+//! Version 5 against version 4, at 1,000 synthetic articles (`scripts/bench.sh`'s corpus; the
+//! postcard bytes, gzip -9): 1,108.9 → 1,024.6 KB. Line ends instead of a column of text
+//! lengths −24 KB; one shape number per evidence instead of four columns (rule, weight, span
+//! count, text kind) and a word count per span −49 KB; document ids derived −8.7 KB; span starts
+//! as word numbers instead of steps from the previous span −5 KB.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::document_slug;
 use crate::model::{Corpus, Document, Entity, Evidence, Passage, Section, Span, Theme, ThemeHit};
 
 pub const MAGIC: &[u8; 6] = b"LOUPE\0";
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
+/// Ends each passage's text in the text store: a line end, which no passage holds (the parser
+/// makes a passage of one line, or of lines joined by spaces).
+const PASSAGE_END: char = '\n';
 /// Joins the spans of an evidence of several words into its text (`warn … may`).
 const ELLIPSIS: &str = " … ";
 
@@ -59,11 +73,14 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// The encoded corpus (version 4). Per-passage columns have one value per passage; per-hit,
+/// The encoded corpus (version 5). Per-passage columns have one value per passage; per-hit,
 /// per-evidence and per-span columns one per item, in passage order.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Wire<'a> {
+    /// The documents, each with an empty id unless it is in `odd_document_ids`.
     documents: Vec<Document>,
+    /// Documents whose id is not the slug of their title ([`document_slug`]).
+    odd_document_ids: Vec<(u32, String)>,
     /// Per section: its document minus the previous section's, its heading and line.
     sections: Vec<(i32, String, u32)>,
     /// Sections whose id is not `<document id>/<slug of the heading>`.
@@ -73,10 +90,9 @@ struct Wire<'a> {
     stop_words: Vec<String>,
     /// Evidence rule names, referred to by position.
     rules: Vec<String>,
-    /// Every passage's text, end to end (borrowed from the bytes when decoding).
+    /// Every passage's text, each followed by [`PASSAGE_END`] (borrowed from the bytes when
+    /// decoding). A passage is one line of its article, so its text never holds that byte.
     text: &'a str,
-    /// Per passage: its text's length in bytes.
-    text_lengths: Vec<u32>,
     /// Per passage: its document, section and line, minus the previous passage's.
     document_steps: Vec<i32>,
     section_steps: Vec<i32>,
@@ -96,22 +112,28 @@ struct Wire<'a> {
     hit_themes: Vec<i32>,
     hit_scores: Vec<i32>,
     evidence_counts: Vec<u32>,
-    /// Per evidence: rule, weight, how many spans, and how its text is made
-    /// ([`TEXT_FIRST_SPAN`], [`TEXT_ALL_SPANS`], or else the next of `evidence_texts`).
-    evidence_rules: Vec<u32>,
-    evidence_weights: Vec<u32>,
-    span_counts: Vec<u32>,
-    evidence_text_kinds: Vec<u8>,
+    /// The shapes of evidence: each distinct [`EvidenceShape`], the most frequent first.
+    evidence_shapes: Vec<EvidenceShape>,
+    /// Per evidence: its shape's position in `evidence_shapes`.
+    evidence_shape_ids: Vec<u32>,
+    /// The texts of evidences whose shape says [`TEXT_STORED`], in order.
     evidence_texts: Vec<String>,
-    /// Per span, counted in word starts and ends ([`word_marks`]) of the
-    /// passage's text rather than bytes: its start's word-start number minus the previous
-    /// span's in the passage (from 0) and its bytes after that word start (0 unless the span
-    /// starts inside a word); then how many word ends it holds and its bytes after the last.
-    span_starts: Vec<i32>,
+    /// Per span, counted in word starts and ends ([`word_marks`]) of the passage's text rather
+    /// than bytes: its start's word-start number and its bytes after that word start (0 unless
+    /// the span starts inside a word); its bytes after the last word end it holds.
+    span_starts: Vec<u32>,
     span_start_offsets: Vec<u32>,
-    span_ends: Vec<u32>,
     span_end_offsets: Vec<u32>,
+    /// Per span of an evidence whose shape gives no word count: how many word ends it holds.
+    span_words: Vec<u32>,
 }
+
+/// What an evidence is, but for where its spans start: its rule (a position in the rule names),
+/// weight, how many spans it has, how its text is made ([`TEXT_FIRST_SPAN`], [`TEXT_ALL_SPANS`]
+/// or [`TEXT_STORED`]), and how many word ends each span holds when all hold as many (a cue
+/// found three times), else `None` (the counts are in `span_words`). A corpus has a few dozen
+/// shapes for a hundred thousand evidences, so one small number per evidence says all five.
+type EvidenceShape = (u32, u32, u32, u8, Option<u32>);
 
 /// The evidence's text is the words of its first span (a cue, however often it occurs).
 const TEXT_FIRST_SPAN: u8 = 0;
@@ -179,9 +201,15 @@ fn ascending_steps(ids: &[u32], counts: &mut Vec<u32>, steps: &mut Vec<u32>) {
 }
 
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    let text: String = corpus.passages.iter().map(|p| p.text.as_ref()).collect();
+    let mut text = String::with_capacity(corpus.passages.iter().map(|p| p.text.len() + 1).sum());
+    for p in &corpus.passages {
+        assert!(!p.text.contains(PASSAGE_END), "passage {} holds a line end", p.id);
+        text.push_str(&p.text);
+        text.push(PASSAGE_END);
+    }
     let mut w = Wire {
-        documents: corpus.documents.clone(),
+        documents: corpus.documents.iter().map(|d| Document { id: String::new(), ..d.clone() }).collect(),
+        odd_document_ids: corpus.documents.iter().enumerate().filter(|(_, d)| d.id != document_slug(&d.title)).map(|(i, d)| (i as u32, d.id.clone())).collect(),
         themes: corpus.themes.clone(),
         entities: corpus.entities.clone(),
         stop_words: corpus.stop_words.clone(),
@@ -197,12 +225,12 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         }
     }
     let (mut before, mut n) = ((0, 0, 0), 0);
+    let mut shapes: Vec<EvidenceShape> = Vec::new();
     for (i, p) in corpus.passages.iter().enumerate() {
         n = if i > 0 && p.document == before.0 { n + 1 } else { 1 };
         if corpus.documents.get(p.document as usize).is_none_or(|d| passage_id(d, n) != p.id) {
             w.odd_ids.push((i as u32, p.id.clone()));
         }
-        w.text_lengths.push(p.text.len() as u32);
         w.document_steps.push(step(p.document, before.0));
         w.section_steps.push(step(p.section, before.1));
         w.line_steps.push(step(p.line, before.2));
@@ -210,7 +238,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         ascending_steps(&p.entities, &mut w.entity_counts, &mut w.entity_steps);
         ascending_steps(&p.voices, &mut w.voice_counts, &mut w.voice_steps);
         w.hit_counts.push(p.themes.len() as u32);
-        let (mut span_before, mut theme_before) = (0, 0);
+        let mut theme_before = 0;
         let (starts, ends) = if p.themes.is_empty() { (Vec::new(), Vec::new()) } else { word_marks(&p.text) };
         for hit in &p.themes {
             w.hit_themes.push(step(hit.theme, theme_before));
@@ -225,31 +253,39 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
                         w.rules.len() - 1
                     }
                 };
-                w.evidence_rules.push(rule as u32);
-                w.evidence_weights.push(e.weight);
-                w.span_counts.push(e.spans.len() as u32);
                 let first = e.spans.first().map(|s| s.slice(&p.text));
-                if first == Some(e.text.as_str()) {
-                    w.evidence_text_kinds.push(TEXT_FIRST_SPAN);
+                let text_kind = if first == Some(e.text.as_str()) {
+                    TEXT_FIRST_SPAN
                 } else if joined_spans(&p.text, &e.spans) == e.text {
-                    w.evidence_text_kinds.push(TEXT_ALL_SPANS);
+                    TEXT_ALL_SPANS
                 } else {
-                    w.evidence_text_kinds.push(TEXT_STORED);
                     w.evidence_texts.push(e.text.clone());
-                }
+                    TEXT_STORED
+                };
+                let mut span_words = Vec::with_capacity(e.spans.len());
                 for s in &e.spans {
                     let (start, offset) = count_marks(&starts, 0, s.start);
-                    w.span_starts.push(step(start, span_before));
+                    w.span_starts.push(start);
                     w.span_start_offsets.push(offset);
-                    span_before = start;
                     let before_start = ends.partition_point(|&m| m <= s.start) as u32;
                     let (end, offset) = count_marks(&ends, s.start, s.end);
-                    w.span_ends.push(end.wrapping_sub(before_start));
+                    span_words.push(end.wrapping_sub(before_start));
                     w.span_end_offsets.push(offset);
                 }
+                let same_words = span_words.first().copied().filter(|&first| span_words.iter().all(|&n| n == first));
+                if same_words.is_none() {
+                    w.span_words.extend(span_words);
+                }
+                shapes.push((rule as u32, e.weight, e.spans.len() as u32, text_kind, same_words));
             }
         }
     }
+    let mut frequency: BTreeMap<EvidenceShape, usize> = BTreeMap::new();
+    shapes.iter().for_each(|&shape| *frequency.entry(shape).or_default() += 1);
+    w.evidence_shapes = frequency.keys().copied().collect();
+    w.evidence_shapes.sort_by_key(|shape| std::cmp::Reverse(frequency[shape]));
+    let ids: BTreeMap<EvidenceShape, u32> = w.evidence_shapes.iter().enumerate().map(|(id, &shape)| (shape, id as u32)).collect();
+    w.evidence_shape_ids = shapes.iter().map(|shape| ids[shape]).collect();
     let mut out = Vec::with_capacity(8 + w.text.len() * 3 / 2);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -306,11 +342,18 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
     let mut hit_counts = column(&w.hit_counts, "hit");
     let (mut hit_themes, mut hit_scores) = (column(&w.hit_themes, "hit"), column(&w.hit_scores, "hit"));
     let mut evidence_counts = column(&w.evidence_counts, "evidence");
-    let (mut rules, mut weights, mut span_counts, mut kinds) =
-        (column(&w.evidence_rules, "evidence"), column(&w.evidence_weights, "evidence"), column(&w.span_counts, "evidence"), column(&w.evidence_text_kinds, "evidence"));
+    let mut shape_ids = column(&w.evidence_shape_ids, "evidence");
     let mut stored_texts = w.evidence_texts.into_iter();
     let (mut span_starts, mut span_start_offsets) = (column(&w.span_starts, "span"), column(&w.span_start_offsets, "span"));
-    let (mut span_ends, mut span_end_offsets) = (column(&w.span_ends, "span"), column(&w.span_end_offsets, "span"));
+    let (mut span_words, mut span_end_offsets) = (column(&w.span_words, "span"), column(&w.span_end_offsets, "span"));
+    let mut documents = w.documents;
+    let mut odd_document_ids = w.odd_document_ids.into_iter().peekable();
+    for (i, document) in documents.iter_mut().enumerate() {
+        document.id = match odd_document_ids.next_if(|(at, _)| *at == i as u32) {
+            Some((_, id)) => id,
+            None => document_slug(&document.title),
+        };
+    }
     let mut sections = Vec::with_capacity(w.sections.len());
     let mut odd_section_ids = w.odd_section_ids.into_iter().peekable();
     let mut document_before = 0u32;
@@ -319,17 +362,20 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
         document_before = document;
         let id = match odd_section_ids.next_if(|(at, _)| *at == i as u32) {
             Some((_, id)) => id,
-            None => section_id(w.documents.get(document as usize).ok_or_else(|| corrupt("section document"))?, &heading),
+            None => section_id(documents.get(document as usize).ok_or_else(|| corrupt("section document"))?, &heading),
         };
         sections.push(Section { id, document, heading, line });
     }
     let mut odd_ids = w.odd_ids.into_iter().peekable();
-    let mut passages = Vec::with_capacity(w.text_lengths.len());
-    let (mut before, mut n, mut offset) = ((0u32, 0u32, 0u32), 0, 0usize);
-    for (i, &length) in w.text_lengths.iter().enumerate() {
-        let end = offset.checked_add(length as usize).ok_or_else(|| corrupt("text length"))?;
-        let text = keep(w.text.get(offset..end).ok_or_else(|| corrupt("text lengths do not cut the text store"))?);
-        offset = end;
+    let texts = match w.text {
+        "" => None,
+        all => Some(all.strip_suffix(PASSAGE_END).ok_or_else(|| corrupt("the text store does not end a passage"))?.split(PASSAGE_END)),
+    };
+    let mut passages = Vec::with_capacity(w.document_steps.len());
+    let mut before = (0u32, 0u32, 0u32);
+    let mut n = 0;
+    for (i, text) in texts.into_iter().flatten().enumerate() {
+        let text = keep(text);
         let document = before.0.wrapping_add(document_steps.next()? as u32);
         let section = before.1.wrapping_add(section_steps.next()? as u32);
         let line = before.2.wrapping_add(line_steps.next()? as u32);
@@ -337,7 +383,7 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
         before = (document, section, line);
         let id = match odd_ids.next_if(|(at, _)| *at == i as u32) {
             Some((_, id)) => id,
-            None => passage_id(w.documents.get(document as usize).ok_or_else(|| corrupt("passage document"))?, n),
+            None => passage_id(documents.get(document as usize).ok_or_else(|| corrupt("passage document"))?, n),
         };
         if sections.get(section as usize).is_none() {
             return Err(corrupt("passage section"));
@@ -347,7 +393,7 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
         if entities.iter().chain(&voices).any(|&e| e as usize >= w.entities.len()) {
             return Err(corrupt("passage entity"));
         }
-        let (mut span_before, mut theme) = (0u32, 0u32);
+        let mut theme = 0u32;
         let mut themes = Vec::new();
         let hits = hit_counts.next()?;
         let (starts, ends) = if hits == 0 { (Vec::new(), Vec::new()) } else { word_marks(&text) };
@@ -359,20 +405,22 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
             let score_step = hit_scores.next()?;
             let mut evidence = Vec::new();
             for _ in 0..evidence_counts.next()? {
-                let rule = w.rules.get(rules.next()? as usize).ok_or_else(|| corrupt("evidence rule"))?.clone();
-                let weight = weights.next()?;
-                let spans = (0..span_counts.next()?)
+                let &(rule, weight, span_count, text_kind, same_words) = w.evidence_shapes.get(shape_ids.next()? as usize).ok_or_else(|| corrupt("evidence shape"))?;
+                let rule = w.rules.get(rule as usize).ok_or_else(|| corrupt("evidence rule"))?.clone();
+                let spans = (0..span_count)
                     .map(|_| {
-                        let start_mark = span_before.wrapping_add(span_starts.next()? as u32);
-                        span_before = start_mark;
+                        let start_mark = span_starts.next()?;
                         let mark = |marks: &[u32], n: u32, from: u32| if n == 0 { Some(from) } else { marks.get(n as usize - 1).map(|&m| m.max(from)) };
                         let start = mark(&starts, start_mark, 0).ok_or_else(|| corrupt("span start"))?.wrapping_add(span_start_offsets.next()?);
-                        let end_mark = (ends.partition_point(|&m| m <= start) as u32).wrapping_add(span_ends.next()?);
+                        let end_mark = (ends.partition_point(|&m| m <= start) as u32).wrapping_add(match same_words {
+                            Some(words) => words,
+                            None => span_words.next()?,
+                        });
                         let end = mark(&ends, end_mark, start).ok_or_else(|| corrupt("span end"))?.wrapping_add(span_end_offsets.next()?);
                         Ok(Span { start, end })
                     })
                     .collect::<Result<Vec<Span>, DecodeError>>()?;
-                let text = match kinds.next()? {
+                let text = match text_kind {
                     TEXT_FIRST_SPAN => spans.first().map_or("", |s| s.slice(&text)).to_string(),
                     TEXT_ALL_SPANS => joined_spans(&text, &spans),
                     _ => stored_texts.next().ok_or_else(|| corrupt("evidence text"))?,
@@ -384,7 +432,7 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
         }
         passages.push(Passage { id, document, section, line, text, sentences: Vec::new(), themes, mentions: Vec::new(), entities, voices });
     }
-    Ok(Corpus::new(w.documents, sections, passages, w.themes, w.entities, w.stop_words))
+    Ok(Corpus::new(documents, sections, passages, w.themes, w.entities, w.stop_words))
 }
 
 #[cfg(test)]
@@ -400,6 +448,27 @@ mod tests {
         let good = encode(&Corpus::default());
         assert_eq!(decode(&good), Ok(Corpus::default()));
         assert!(matches!(decode(&good[..good.len() - 1]), Err(DecodeError::Corrupt(_))));
+    }
+
+    /// What the encoder derives instead of storing comes back, and so do the exceptions it
+    /// stores: a document id that is its title's slug and one that is not; an evidence whose
+    /// spans hold as many words each and one whose spans do not; a text no span gives.
+    #[test]
+    fn derived_fields_and_their_exceptions_round_trip() {
+        let document = |id: &str, title: &str| Document { id: id.into(), title: title.into(), date: String::new(), source: String::new(), url: String::new(), source_file: format!("{id}.txt") };
+        let text = "Port tariffs rose as trade talks stalled; trade resumed.";
+        let evidence = vec![
+            Evidence { rule: "cue".into(), text: "trade".into(), weight: 2, spans: vec![Span::new(23, 28), Span::new(43, 48)] },
+            Evidence { rule: "frame".into(), text: "Port tariffs … talks".into(), weight: 1, spans: vec![Span::new(0, 12), Span::new(29, 34)] },
+            Evidence { rule: "cue".into(), text: "a stored text".into(), weight: 3, spans: vec![Span::new(5, 12)] },
+        ];
+        let passage = |id: &str, document: u32, text: &str, themes: Vec<ThemeHit>| Passage { id: id.into(), document, section: document, line: 1, text: text.to_string().into(), sentences: Vec::new(), themes, mentions: Vec::new(), entities: Vec::new(), voices: Vec::new() };
+        let documents = vec![document("trade-talks", "Trade Talks"), document("memo", "A Memo on Ports")];
+        let sections = vec![Section { id: "trade-talks/".into(), document: 0, heading: String::new(), line: 0 }, Section { id: "memo/".into(), document: 1, heading: String::new(), line: 0 }];
+        let passages = vec![passage("trade-talks-p1", 0, text, vec![ThemeHit { theme: 0, score: 6, evidence }]), passage("memo-p1", 1, "", Vec::new())];
+        let themes = vec![Theme { id: "trade".into(), label: "Trade".into(), description: String::new(), colour: "#000".into(), cues: Vec::new() }];
+        let corpus = Corpus::new(documents, sections, passages, themes, Vec::new(), Vec::new());
+        assert_eq!(decode(&encode(&corpus)), Ok(corpus));
     }
 
     /// Cut anywhere, or with any byte changed, the bytes give an error or a corpus, never a panic.

@@ -238,6 +238,16 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// Longest document slug, in words.
+const SLUG_WORDS: usize = 5;
+
+/// A document's id when its sidecar gives none: the first words of its title's slug.
+pub fn document_slug(title: &str) -> String {
+    let full = slug(title);
+    let words: Vec<&str> = full.split('-').take(SLUG_WORDS).collect();
+    if words.is_empty() || words == [""] { "document".to_string() } else { words.join("-") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

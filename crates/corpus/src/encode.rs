@@ -25,18 +25,19 @@
 //!   ids (`<document>-p<n>`) and theme evidence texts (the words its spans cover) are derived;
 //!   only exceptions are stored.
 //! - **Columns of small numbers.** Per-passage fields are separate columns, as deltas from the
-//!   previous passage (section, document, line) or within the passage (entity ids), so most
-//!   values are one byte and repeat. An evidence is one number, its shape's position in a
+//!   previous passage (section, document, line) or within the passage (entity ids; a voice as
+//!   its place among the passage's entities), so most values are one byte and repeat. An evidence is one number, its shape's position in a
 //!   table of the corpus's few dozen shapes (rule, weight, span count, how its text is made,
 //!   words per span), and where its spans start.
 //! - **Build-only fields stay behind**: mentions and sentence spans (`loupe export` and the
 //!   tagger use them from the compiled corpus, never from these bytes).
 //!
 //! Version 5 against version 4, at 1,000 synthetic articles (`scripts/bench.sh`'s corpus; the
-//! postcard bytes, gzip -9): 1,108.9 → 1,024.6 KB. Line ends instead of a column of text
+//! postcard bytes, gzip -9): 1,108.9 → 1,011.7 KB. Line ends instead of a column of text
 //! lengths −24 KB; one shape number per evidence instead of four columns (rule, weight, span
 //! count, text kind) and a word count per span −49 KB; document ids derived −8.7 KB; span starts
-//! as word numbers instead of steps from the previous span −5 KB.
+//! as word numbers instead of steps from the previous span −5 KB; voices as places among the
+//! passage's entities −13 KB.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -102,9 +103,11 @@ struct Wire<'a> {
     /// Per passage: how many entities, then each (ascending) minus the one before, from 0.
     entity_counts: Vec<u32>,
     entity_steps: Vec<u32>,
-    /// The same for voices.
+    /// Per passage: how many voices; per voice, its position among the passage's entities, or
+    /// when it is not one of them (a speaker named in an earlier passage), that many entities
+    /// plus its id.
     voice_counts: Vec<u32>,
-    voice_steps: Vec<u32>,
+    voice_places: Vec<u32>,
     /// Per passage: how many themes; per theme hit: theme minus the previous hit's in the
     /// passage, score minus the sum of its evidences' weights (0 unless a rule changes), how
     /// many evidences.
@@ -236,7 +239,11 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         w.line_steps.push(step(p.line, before.2));
         before = (p.document, p.section, p.line);
         ascending_steps(&p.entities, &mut w.entity_counts, &mut w.entity_steps);
-        ascending_steps(&p.voices, &mut w.voice_counts, &mut w.voice_steps);
+        w.voice_counts.push(p.voices.len() as u32);
+        w.voice_places.extend(p.voices.iter().map(|v| match p.entities.iter().position(|e| e == v) {
+            Some(at) => at as u32,
+            None => (p.entities.len() as u32).wrapping_add(*v),
+        }));
         w.hit_counts.push(p.themes.len() as u32);
         let mut theme_before = 0;
         let (starts, ends) = if p.themes.is_empty() { (Vec::new(), Vec::new()) } else { word_marks(&p.text) };
@@ -338,7 +345,7 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
     let (mut document_steps, mut section_steps, mut line_steps) =
         (column(&w.document_steps, "document"), column(&w.section_steps, "section"), column(&w.line_steps, "line"));
     let (mut entity_counts, mut entity_steps) = (column(&w.entity_counts, "entity"), column(&w.entity_steps, "entity"));
-    let (mut voice_counts, mut voice_steps) = (column(&w.voice_counts, "voice"), column(&w.voice_steps, "voice"));
+    let (mut voice_counts, mut voice_places) = (column(&w.voice_counts, "voice"), column(&w.voice_places, "voice"));
     let mut hit_counts = column(&w.hit_counts, "hit");
     let (mut hit_themes, mut hit_scores) = (column(&w.hit_themes, "hit"), column(&w.hit_scores, "hit"));
     let mut evidence_counts = column(&w.evidence_counts, "evidence");
@@ -389,7 +396,12 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
             return Err(corrupt("passage section"));
         }
         let entities = ascending(&mut entity_counts, &mut entity_steps)?;
-        let voices = ascending(&mut voice_counts, &mut voice_steps)?;
+        let voices = (0..voice_counts.next()?)
+            .map(|_| {
+                let place = voice_places.next()?;
+                Ok(entities.get(place as usize).copied().unwrap_or_else(|| place.wrapping_sub(entities.len() as u32)))
+            })
+            .collect::<Result<Vec<u32>, DecodeError>>()?;
         if entities.iter().chain(&voices).any(|&e| e as usize >= w.entities.len()) {
             return Err(corrupt("passage entity"));
         }
@@ -438,6 +450,7 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EntityKind;
 
     #[test]
     fn rejects_foreign_and_future_bytes() {
@@ -452,7 +465,8 @@ mod tests {
 
     /// What the encoder derives instead of storing comes back, and so do the exceptions it
     /// stores: a document id that is its title's slug and one that is not; an evidence whose
-    /// spans hold as many words each and one whose spans do not; a text no span gives.
+    /// spans hold as many words each and one whose spans do not; a text no span gives; a voice
+    /// among the passage's entities and one named in an earlier passage.
     #[test]
     fn derived_fields_and_their_exceptions_round_trip() {
         let document = |id: &str, title: &str| Document { id: id.into(), title: title.into(), date: String::new(), source: String::new(), url: String::new(), source_file: format!("{id}.txt") };
@@ -465,9 +479,14 @@ mod tests {
         let passage = |id: &str, document: u32, text: &str, themes: Vec<ThemeHit>| Passage { id: id.into(), document, section: document, line: 1, text: text.to_string().into(), sentences: Vec::new(), themes, mentions: Vec::new(), entities: Vec::new(), voices: Vec::new() };
         let documents = vec![document("trade-talks", "Trade Talks"), document("memo", "A Memo on Ports")];
         let sections = vec![Section { id: "trade-talks/".into(), document: 0, heading: String::new(), line: 0 }, Section { id: "memo/".into(), document: 1, heading: String::new(), line: 0 }];
-        let passages = vec![passage("trade-talks-p1", 0, text, vec![ThemeHit { theme: 0, score: 6, evidence }]), passage("memo-p1", 1, "", Vec::new())];
+        let mut passages = vec![passage("trade-talks-p1", 0, text, vec![ThemeHit { theme: 0, score: 6, evidence }]), passage("memo-p1", 1, "", Vec::new())];
+        (passages[0].entities, passages[0].voices) = (vec![0, 2], vec![1, 2]);
+        let entities: Vec<Entity> = ["Ana Ruiz", "Li Wei", "Port Authority"]
+            .iter()
+            .map(|name| Entity { id: crate::text::slug(name), name: name.to_string(), kind: EntityKind::Person, aliases: Vec::new(), origin: String::new() })
+            .collect();
         let themes = vec![Theme { id: "trade".into(), label: "Trade".into(), description: String::new(), colour: "#000".into(), cues: Vec::new() }];
-        let corpus = Corpus::new(documents, sections, passages, themes, Vec::new(), Vec::new());
+        let corpus = Corpus::new(documents, sections, passages, themes, entities, Vec::new());
         assert_eq!(decode(&encode(&corpus)), Ok(corpus));
     }
 

@@ -709,10 +709,11 @@ impl EntityTagger {
         // Names that neither a list nor a longer rule above gives, by the first rule that fits;
         // then an acronym; last, an unknown name after a preposition of place (a place only when
         // nothing else names it).
-        let in_context: [(NameRule, EntityKind, FoundBy); 5] = [
+        let in_context: [(NameRule, EntityKind, FoundBy); 6] = [
             (Self::organisation_after_role, EntityKind::Organisation, FoundBy::RoleLink),
             (Self::platform_after_noun, EntityKind::Organisation, FoundBy::Platform),
             (Self::place_before_noun, EntityKind::Place, FoundBy::PlaceNoun),
+            (Self::organisation_before_noun, EntityKind::Organisation, FoundBy::OrganisationNoun),
             (Self::organisation_appositive, EntityKind::Organisation, FoundBy::OrganisationNoun),
             (Self::described_person, EntityKind::Person, FoundBy::Role),
         ];
@@ -889,6 +890,29 @@ impl EntityTagger {
         let is_place_noun = |w: &str| self.words.place_nouns.contains(w);
         let named = len >= 1 && (is_place_noun(&noun.folded) || noun.folded.strip_suffix('s').is_some_and(is_place_noun));
         named.then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `the Zenda group`, `the state-owned Zenda group`, `the Zenda rebel group`: a name
+    /// (particles inside, its first letter a letter, not a digit) in a noun phrase that an
+    /// article opens (at most two lower-case modifiers before the name) and a lower-case
+    /// organisation noun closes (at most one lower-case modifier after it): the English
+    /// descriptor pattern `the <name> <kind of body>`, an organisation.
+    fn organisation_before_noun(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let letter_capital = tokens[i].word.text.chars().next().is_some_and(char::is_uppercase);
+        if !letter_capital || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let lower = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let modifiers_before = (0..=2).take_while(|&m| m == 0 || (i > m && lower(i - m))).last().unwrap_or(0);
+        let article = |k: usize| tokens[k].is_word && tokens[k].sentence == tokens[i].sentence && self.words.articles.contains(&tokens[k].folded);
+        let opened = (0..=modifiers_before).any(|m| i > m && article(i - m - 1));
+        if !opened {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 3, &self.words.particles);
+        let is_noun = |k: usize| lower(k) && self.words.organisation_nouns.contains(&tokens[k].folded);
+        let closed = len >= 1 && (is_noun(i + len) || (lower(i + len) && is_noun(i + len + 1)));
+        closed.then(|| (len, surface(tokens, i, i + len)))
     }
 
     /// `analysts at Drewry`, `members of Congress`, `a fellow at the Vale Trust`: a role noun and
@@ -1511,6 +1535,18 @@ kind = "place"
     fn world_place_words_written_with_a_capital_match_only_capitals() {
         assert_eq!(names("Villages in the Vardar region were returned."), [found("Vardar", "place", FoundBy::WorldGazetteer)]);
         assert_eq!(names("Villages in the Vardar Region were returned."), [found("Vardar Region", "place", FoundBy::WorldGazetteer)]);
+    }
+
+    #[test]
+    fn organisation_named_before_a_lower_case_organisation_noun() {
+        assert_eq!(names("Fighters of the Vantor company advanced."), [found("Vantor", "organisation", FoundBy::OrganisationNoun)]);
+        assert_eq!(names("Shares in the state-owned Vantor company fell.")[0], found("Vantor", "organisation", FoundBy::OrganisationNoun));
+        assert_eq!(names("Clashes with the Zorvan rebel company went on.")[0], found("Zorvan", "organisation", FoundBy::OrganisationNoun));
+        assert!(names("Fighters of the Vantor plan advanced.").is_empty(), "a noun that says no organisation");
+        assert!(names("Fighters of Vantor company advanced.").is_empty(), "an article opens the phrase");
+        assert_eq!(names("The Vantor company advanced."), [found("Vantor", "organisation", FoundBy::OrganisationNoun)], "at a sentence's start too");
+        assert!(names("Fighters of the 2020 company advanced.").is_empty(), "a number is no name");
+        assert_eq!(names("Fighters of the Ruritanian company left.")[0], found("Ruritanian", "place", FoundBy::Gazetteer), "a known name stays");
     }
 
     #[test]

@@ -357,11 +357,17 @@ impl EntityTagger {
 
     /// The longest world place at token `i` that its reach allows there: a whole capitalised name
     /// (no capitalised word right before or after it), after a preposition of place unless it is
-    /// trusted anywhere.
+    /// trusted anywhere. A name the list opens with a lower-case particle (`al-Qaeda`) opens so
+    /// in the text too.
     fn world_place(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let entries = self.world_index.get(&tokens[i].key)?;
         let cased = |w: usize| self.world[w].capitals.iter().enumerate().all(|(k, &capital)| !capital || tokens[i + k].word.is_capitalised());
-        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && tokens[i].word.is_capitalised() && cased(w))?;
+        let opens = |w: usize| {
+            let capitals = &self.world[w].capitals;
+            let particle_first = !capitals[0] && self.words.particles.contains(&tokens[i].folded) && capitals.iter().any(|&c| c);
+            tokens[i].word.is_capitalised() || particle_first
+        };
+        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && opens(w) && cased(w))?;
         let len = self.world[w].keys.len();
         let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
         let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
@@ -1258,7 +1264,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\nZendmere\twater\t\t\tZendmere Sea\nGrenholm\tland\t\t\t\nOstmark\tarea\t\t\t\nSapt Front\torganisation\t\t\tSF\nBanner\torganisation\t\t\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\nZendmere\twater\t\t\tZendmere Sea\nGrenholm\tland\t\t\t\nOstmark\tarea\t\t\t\nSapt Front\torganisation\t\t\tSF\nBanner\torganisation\t\t\t\nbin-Zenda\torganisation\t\t\t\nbin vale\torganisation\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -1508,6 +1514,13 @@ kind = "place"
         let mut tagger = EntityTagger::new(&file, &list, [text]);
         let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
         assert_eq!(tagger.entities[tagged.mentions[0].entity as usize].id, "the-upland-council");
+    }
+
+    #[test]
+    fn a_listed_name_opening_with_a_lower_case_particle_opens_so_in_the_text() {
+        assert_eq!(names("Fighters of bin-Zenda left."), [found("bin-Zenda", "organisation", FoundBy::OrganisationList)]);
+        assert_eq!(names("Fighters of Bin-Zenda left."), [found("Bin-Zenda", "organisation", FoundBy::OrganisationList)], "written with a capital too");
+        assert!(names("Fighters of bin Vale left.").is_empty(), "a list name with no capital stays unmatched");
     }
 
     #[test]

@@ -117,6 +117,8 @@ pub struct EntityTagger {
     /// Title and speech-cue phrases as keys, longest first.
     titles: Vec<Vec<String>>,
     speech_cues: Vec<Vec<String>>,
+    /// What a company owns or reports (`dividends`, `share price`) as keys, longest first.
+    company_possessions: Vec<Vec<String>>,
     /// The rules' word lists, folded once.
     words: RuleWords,
     /// Compass words as keys (`south`, `north east`).
@@ -217,6 +219,7 @@ impl EntityTagger {
         let mut tagger = Self {
             titles: Vec::new(),
             speech_cues: Vec::new(),
+            company_possessions: Vec::new(),
             entities: Vec::new(),
             aliases: HashMap::new(),
             spelling: rules.spelling.clone(),
@@ -234,6 +237,8 @@ impl EntityTagger {
         tagger.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         tagger.speech_cues = rules.speech_cues.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.speech_cues.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        tagger.company_possessions = rules.company_possessions.iter().map(|t| tagger.keys_of(t)).collect();
+        tagger.company_possessions.sort_by_key(|t| std::cmp::Reverse(t.len()));
         for spec in &vocab.entities {
             let kind = spec.kind.as_ref().and_then(|k| EntityKind::parse(k.get_ref())).unwrap_or(EntityKind::Other);
             let index = tagger.entities.len();
@@ -715,11 +720,12 @@ impl EntityTagger {
         // Names that neither a list nor a longer rule above gives, by the first rule that fits;
         // then an acronym; last, an unknown name after a preposition of place (a place only when
         // nothing else names it).
-        let in_context: [(NameRule, EntityKind, FoundBy); 6] = [
+        let in_context: [(NameRule, EntityKind, FoundBy); 7] = [
             (Self::organisation_after_role, EntityKind::Organisation, FoundBy::RoleLink),
             (Self::platform_after_noun, EntityKind::Organisation, FoundBy::Platform),
             (Self::place_before_noun, EntityKind::Place, FoundBy::PlaceNoun),
             (Self::organisation_before_noun, EntityKind::Organisation, FoundBy::OrganisationNoun),
+            (Self::company_before_its_possession, EntityKind::Organisation, FoundBy::OrganisationNoun),
             (Self::organisation_appositive, EntityKind::Organisation, FoundBy::OrganisationNoun),
             (Self::described_person, EntityKind::Person, FoundBy::Role),
         ];
@@ -919,6 +925,26 @@ impl EntityTagger {
         let is_noun = |k: usize| lower(k) && self.words.organisation_nouns.contains(&tokens[k].folded);
         let closed = len >= 1 && (is_noun(i + len) || (lower(i + len) && is_noun(i + len + 1)));
         closed.then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `Novatek's Yamal LNG plant`, `Ecopetrol's dividends`: a name in the possessive (at most
+    /// three words, its first letter a letter), then at most three capitalised words (the
+    /// possession's own name) and one lower-case modifier, then what a company owns or reports:
+    /// a company, unless a list knows the name as a place (`Kirkuk's oil fields`).
+    fn company_before_its_possession(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let letter_capital = tokens[i].word.text.chars().next().is_some_and(char::is_uppercase);
+        if !letter_capital || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.capitalised_run(tokens, i, 3);
+        let owner = (1..=len).find(|&l| has_possessive(&tokens[i + l - 1]))?;
+        let place = self.world_index.get(&tokens[i].key).is_some_and(|ws| ws.iter().any(|&w| self.world[w].keys.len() == owner && matches_keys(tokens, i, &self.world[w].keys)));
+        let mut k = i + owner;
+        k += self.capitalised_run(tokens, k, 3);
+        let lower = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let possession = |k: usize| lower(k) && self.company_possessions.iter().any(|p| matches_keys(tokens, k, p));
+        let owns = possession(k) || (lower(k) && possession(k + 1));
+        (owns && !place).then(|| (owner, surface(tokens, i, i + owner)))
     }
 
     /// `analysts at Drewry`, `members of Congress`, `a fellow at the Vale Trust`: a role noun and
@@ -1254,6 +1280,7 @@ place_lead_ins = ["port of", "exclave of"]
 place_nouns = ["river", "strait", "city"]
 platform_nouns = ["account", "channel"]
 platform_links = ["on"]
+company_possessions = ["dividends", "plant"]
 unknown_place_prepositions = ["in", "at"]
 compass_words = ["South", "East"]
 name_particles = ["bin"]
@@ -1416,6 +1443,14 @@ kind = "place"
     }
 
     #[test]
+    fn an_unknown_name_owning_what_a_company_owns_is_a_company() {
+        assert_eq!(names("Output at Vantor's Zenda Gas plant fell.")[0], found("Vantor's", "organisation", FoundBy::OrganisationNoun));
+        assert_eq!(names("Funds rely on Vale Orbis's dividends."), [found("Vale Orbis's", "organisation", FoundBy::OrganisationNoun)]);
+        assert_eq!(names("Funds rely on Vantor's new plant.")[0].0, "Vantor's", "one modifier between");
+        assert!(names("Funds rely on Vantor's plans.").is_empty(), "no company's possession");
+        assert!(names("Output at Strelsau's plant fell.").iter().all(|n| n.1 != "organisation"), "a place a list knows");
+    }
+
     fn unknown_capital_letters_name_an_organisation() {
         assert_eq!(names("She teaches at ZENCO now."), [found("ZENCO", "organisation", FoundBy::Acronym)]);
     }

@@ -1451,6 +1451,7 @@ kind = "place"
         assert!(names("Output at Strelsau's plant fell.").iter().all(|n| n.1 != "organisation"), "a place a list knows");
     }
 
+    #[test]
     fn unknown_capital_letters_name_an_organisation() {
         assert_eq!(names("She teaches at ZENCO now."), [found("ZENCO", "organisation", FoundBy::Acronym)]);
     }

@@ -107,8 +107,11 @@ function kindOf(s) {
   return null;
 }
 
-// The tagger only starts a name at a capitalised word.
-const usable = (w) => /^\p{Lu}/u.test(w) && !/[0-9()\/,.]/.test(w) && w.split(" ").length <= 5;
+// The tagger starts a name at a capitalised word, or at a lower-case name particle joined to
+// one (`al-Qaeda`, `al Qaeda`): the particles are seeds/entities.toml's `name_particles`.
+const particles = JSON.parse(fs.readFileSync("seeds/entities.toml", "utf8").match(/^name_particles = (\[.*\])$/m)[1]);
+const opensName = (w) => /^\p{Lu}/u.test(w) || particles.some((p) => new RegExp(`^${p}[- ]\\p{Lu}`, "u").test(w));
+const usable = (w) => opensName(w) && !/[0-9()\/,.]/.test(w) && w.split(" ").length <= 5;
 function commonWord(w) {
   const lower = w.toLowerCase();
   return lower !== w && (lemmas.has(lower) || (lower.endsWith("s") && lemmas.has(lower.slice(0, -1))));

@@ -223,6 +223,10 @@ pub struct NameRules {
     pub platform_nouns: Vec<String>,
     #[serde(default)]
     pub platform_links: Vec<String>,
+    /// What a company owns or reports and a person seldom does: an unknown name in the
+    /// possessive before one is a company (`Novatek's Yamal LNG plant`, `Ecopetrol's dividends`).
+    #[serde(default)]
+    pub company_possessions: Vec<String>,
     /// Lower-case nouns after which a capitalised name that follows an article is a place
     /// (`the Neman river`, `the Bab el-Mandeb strait`).
     #[serde(default)]

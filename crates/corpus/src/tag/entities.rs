@@ -117,6 +117,8 @@ pub struct EntityTagger {
     /// Title and speech-cue phrases as keys, longest first.
     titles: Vec<Vec<String>>,
     speech_cues: Vec<Vec<String>>,
+    /// What a company owns or reports (`dividends`, `share price`) as keys, longest first.
+    company_possessions: Vec<Vec<String>>,
     /// The rules' word lists, folded once.
     words: RuleWords,
     /// Compass words as keys (`south`, `north east`).
@@ -217,6 +219,7 @@ impl EntityTagger {
         let mut tagger = Self {
             titles: Vec::new(),
             speech_cues: Vec::new(),
+            company_possessions: Vec::new(),
             entities: Vec::new(),
             aliases: HashMap::new(),
             spelling: rules.spelling.clone(),
@@ -234,6 +237,8 @@ impl EntityTagger {
         tagger.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         tagger.speech_cues = rules.speech_cues.iter().map(|t| tagger.keys_of(t)).collect();
         tagger.speech_cues.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        tagger.company_possessions = rules.company_possessions.iter().map(|t| tagger.keys_of(t)).collect();
+        tagger.company_possessions.sort_by_key(|t| std::cmp::Reverse(t.len()));
         for spec in &vocab.entities {
             let kind = spec.kind.as_ref().and_then(|k| EntityKind::parse(k.get_ref())).unwrap_or(EntityKind::Other);
             let index = tagger.entities.len();
@@ -357,11 +362,17 @@ impl EntityTagger {
 
     /// The longest world place at token `i` that its reach allows there: a whole capitalised name
     /// (no capitalised word right before or after it), after a preposition of place unless it is
-    /// trusted anywhere.
+    /// trusted anywhere. A name the list opens with a lower-case particle (`al-Qaeda`) opens so
+    /// in the text too.
     fn world_place(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let entries = self.world_index.get(&tokens[i].key)?;
         let cased = |w: usize| self.world[w].capitals.iter().enumerate().all(|(k, &capital)| !capital || tokens[i + k].word.is_capitalised());
-        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && tokens[i].word.is_capitalised() && cased(w))?;
+        let opens = |w: usize| {
+            let capitals = &self.world[w].capitals;
+            let particle_first = !capitals[0] && self.words.particles.contains(&tokens[i].folded) && capitals.iter().any(|&c| c);
+            tokens[i].word.is_capitalised() || particle_first
+        };
+        let w = *entries.iter().find(|&&w| matches_keys(tokens, i, &self.world[w].keys) && opens(w) && cased(w))?;
         let len = self.world[w].keys.len();
         let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
         let sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
@@ -709,10 +720,12 @@ impl EntityTagger {
         // Names that neither a list nor a longer rule above gives, by the first rule that fits;
         // then an acronym; last, an unknown name after a preposition of place (a place only when
         // nothing else names it).
-        let in_context: [(NameRule, EntityKind, FoundBy); 5] = [
+        let in_context: [(NameRule, EntityKind, FoundBy); 7] = [
             (Self::organisation_after_role, EntityKind::Organisation, FoundBy::RoleLink),
             (Self::platform_after_noun, EntityKind::Organisation, FoundBy::Platform),
             (Self::place_before_noun, EntityKind::Place, FoundBy::PlaceNoun),
+            (Self::organisation_before_noun, EntityKind::Organisation, FoundBy::OrganisationNoun),
+            (Self::company_before_its_possession, EntityKind::Organisation, FoundBy::OrganisationNoun),
             (Self::organisation_appositive, EntityKind::Organisation, FoundBy::OrganisationNoun),
             (Self::described_person, EntityKind::Person, FoundBy::Role),
         ];
@@ -889,6 +902,49 @@ impl EntityTagger {
         let is_place_noun = |w: &str| self.words.place_nouns.contains(w);
         let named = len >= 1 && (is_place_noun(&noun.folded) || noun.folded.strip_suffix('s').is_some_and(is_place_noun));
         named.then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `the Zenda group`, `the state-owned Zenda group`, `the Zenda rebel group`: a name
+    /// (particles inside, its first letter a letter, not a digit) in a noun phrase that an
+    /// article opens (at most two lower-case modifiers before the name) and a lower-case
+    /// organisation noun closes (at most one lower-case modifier after it): the English
+    /// descriptor pattern `the <name> <kind of body>`, an organisation.
+    fn organisation_before_noun(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let letter_capital = tokens[i].word.text.chars().next().is_some_and(char::is_uppercase);
+        if !letter_capital || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let lower = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let modifiers_before = (0..=2).take_while(|&m| m == 0 || (i > m && lower(i - m))).last().unwrap_or(0);
+        let article = |k: usize| tokens[k].is_word && tokens[k].sentence == tokens[i].sentence && self.words.articles.contains(&tokens[k].folded);
+        let opened = (0..=modifiers_before).any(|m| i > m && article(i - m - 1));
+        if !opened {
+            return None;
+        }
+        let len = self.name_run(tokens, i, 3, &self.words.particles);
+        let is_noun = |k: usize| lower(k) && self.words.organisation_nouns.contains(&tokens[k].folded);
+        let closed = len >= 1 && (is_noun(i + len) || (lower(i + len) && is_noun(i + len + 1)));
+        closed.then(|| (len, surface(tokens, i, i + len)))
+    }
+
+    /// `Novatek's Yamal LNG plant`, `Ecopetrol's dividends`: a name in the possessive (at most
+    /// three words, its first letter a letter), then at most three capitalised words (the
+    /// possession's own name) and one lower-case modifier, then what a company owns or reports:
+    /// a company, unless a list knows the name as a place (`Kirkuk's oil fields`).
+    fn company_before_its_possession(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
+        let letter_capital = tokens[i].word.text.chars().next().is_some_and(char::is_uppercase);
+        if !letter_capital || !self.can_start_name(tokens, i) {
+            return None;
+        }
+        let len = self.capitalised_run(tokens, i, 3);
+        let owner = (1..=len).find(|&l| has_possessive(&tokens[i + l - 1]))?;
+        let place = self.world_index.get(&tokens[i].key).is_some_and(|ws| ws.iter().any(|&w| self.world[w].keys.len() == owner && matches_keys(tokens, i, &self.world[w].keys)));
+        let mut k = i + owner;
+        k += self.capitalised_run(tokens, k, 3);
+        let lower = |k: usize| tokens.get(k).is_some_and(|t| t.is_word && !t.word.is_capitalised() && t.sentence == tokens[i].sentence);
+        let possession = |k: usize| lower(k) && self.company_possessions.iter().any(|p| matches_keys(tokens, k, p));
+        let owns = possession(k) || (lower(k) && possession(k + 1));
+        (owns && !place).then(|| (owner, surface(tokens, i, i + owner)))
     }
 
     /// `analysts at Drewry`, `members of Congress`, `a fellow at the Vale Trust`: a role noun and
@@ -1224,6 +1280,7 @@ place_lead_ins = ["port of", "exclave of"]
 place_nouns = ["river", "strait", "city"]
 platform_nouns = ["account", "channel"]
 platform_links = ["on"]
+company_possessions = ["dividends", "plant"]
 unknown_place_prepositions = ["in", "at"]
 compass_words = ["South", "East"]
 name_particles = ["bin"]
@@ -1234,7 +1291,7 @@ name = "Ruritania"
 kind = "place"
 "#;
 
-    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\nZendmere\twater\t\t\tZendmere Sea\nGrenholm\tland\t\t\t\nOstmark\tarea\t\t\t\nSapt Front\torganisation\t\t\tSF\nBanner\torganisation\t\t\t\n";
+    const PLACES: &str = "Ruritania\tcountry\tRU\t\tRuritanian\nStrelsau\tcity\tRU\t50000\t\nBigtown\tcity\tRU\t2000000\t\nZenda\tcity\tRU\t30000\t\nTarlenheim\tcity\tRU\t20000\t\nVardar Region\tregion\tRU\t\tVardar\nOstra Province\tregion\tRU\t\tOstra\nOstra\tcity\tXX\t40000\t\nEast Ruritania\tregion\tRU\t\t\nZentrocorp\tcompany\t\t\tZentrocorp plc\nHollow\tcompany\t\t\t\nZendmere\twater\t\t\tZendmere Sea\nGrenholm\tland\t\t\t\nOstmark\tarea\t\t\t\nSapt Front\torganisation\t\t\tSF\nBanner\torganisation\t\t\t\nbin-Zenda\torganisation\t\t\t\nbin vale\torganisation\t\t\t\n";
 
     /// `(words, kind, how found)` of each mention in `text`, in order.
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
@@ -1386,6 +1443,15 @@ kind = "place"
     }
 
     #[test]
+    fn an_unknown_name_owning_what_a_company_owns_is_a_company() {
+        assert_eq!(names("Output at Vantor's Zenda Gas plant fell.")[0], found("Vantor's", "organisation", FoundBy::OrganisationNoun));
+        assert_eq!(names("Funds rely on Vale Orbis's dividends."), [found("Vale Orbis's", "organisation", FoundBy::OrganisationNoun)]);
+        assert_eq!(names("Funds rely on Vantor's new plant.")[0].0, "Vantor's", "one modifier between");
+        assert!(names("Funds rely on Vantor's plans.").is_empty(), "no company's possession");
+        assert!(names("Output at Strelsau's plant fell.").iter().all(|n| n.1 != "organisation"), "a place a list knows");
+    }
+
+    #[test]
     fn unknown_capital_letters_name_an_organisation() {
         assert_eq!(names("She teaches at ZENCO now."), [found("ZENCO", "organisation", FoundBy::Acronym)]);
     }
@@ -1487,6 +1553,13 @@ kind = "place"
     }
 
     #[test]
+    fn a_listed_name_opening_with_a_lower_case_particle_opens_so_in_the_text() {
+        assert_eq!(names("Fighters of bin-Zenda left."), [found("bin-Zenda", "organisation", FoundBy::OrganisationList)]);
+        assert_eq!(names("Fighters of Bin-Zenda left."), [found("Bin-Zenda", "organisation", FoundBy::OrganisationList)], "written with a capital too");
+        assert!(names("Fighters of bin Vale left.").is_empty(), "a list name with no capital stays unmatched");
+    }
+
+    #[test]
     fn a_listed_organisation_the_text_also_writes_in_lower_case_is_a_common_word_there() {
         assert_eq!(names("Banner said so.")[0], found("Banner", "organisation", FoundBy::OrganisationList));
         assert!(names("Banner waved a banner.").is_empty(), "a word the text writes in lower case is a common word there");
@@ -1511,6 +1584,18 @@ kind = "place"
     fn world_place_words_written_with_a_capital_match_only_capitals() {
         assert_eq!(names("Villages in the Vardar region were returned."), [found("Vardar", "place", FoundBy::WorldGazetteer)]);
         assert_eq!(names("Villages in the Vardar Region were returned."), [found("Vardar Region", "place", FoundBy::WorldGazetteer)]);
+    }
+
+    #[test]
+    fn organisation_named_before_a_lower_case_organisation_noun() {
+        assert_eq!(names("Fighters of the Vantor company advanced."), [found("Vantor", "organisation", FoundBy::OrganisationNoun)]);
+        assert_eq!(names("Shares in the state-owned Vantor company fell.")[0], found("Vantor", "organisation", FoundBy::OrganisationNoun));
+        assert_eq!(names("Clashes with the Zorvan rebel company went on.")[0], found("Zorvan", "organisation", FoundBy::OrganisationNoun));
+        assert!(names("Fighters of the Vantor plan advanced.").is_empty(), "a noun that says no organisation");
+        assert!(names("Fighters of Vantor company advanced.").is_empty(), "an article opens the phrase");
+        assert_eq!(names("The Vantor company advanced."), [found("Vantor", "organisation", FoundBy::OrganisationNoun)], "at a sentence's start too");
+        assert!(names("Fighters of the 2020 company advanced.").is_empty(), "a number is no name");
+        assert_eq!(names("Fighters of the Ruritanian company left.")[0], found("Ruritanian", "place", FoundBy::Gazetteer), "a known name stays");
     }
 
     #[test]

@@ -127,13 +127,23 @@ thread_local! {
     static TYPED_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Rewrites the current history entry to a search being typed, in the frame after its results
-/// are painted and once for all the keystrokes before then: a history write costs several
-/// milliseconds in Chromium, too much to spend on every keystroke before its results show.
+/// Rewrites the current history entry to a search being typed, once the page is idle after the
+/// frame that follows its results (the rest of their page is drawn then), and once for all the
+/// keystrokes before then: a history write costs from 5 to 15 milliseconds in Chromium, too much
+/// to spend on a keystroke before its results, or the rest of their page, show.
 pub fn replace_url_after_paint(query: &Query) {
     let url = url_for(query, None);
     if TYPED_URL.with(|typed| typed.borrow_mut().replace(url).is_none()) {
-        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(write_typed_url));
+        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(|| when_idle(write_typed_url)));
+    }
+}
+
+/// Runs `task` once the page is next idle (after a short timeout where the browser has no
+/// `requestIdleCallback`).
+fn when_idle(task: impl FnOnce() + 'static) {
+    let task: js_sys::Function = Closure::once_into_js(task).unchecked_into();
+    if window().request_idle_callback(&task).is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&task, 50);
     }
 }
 

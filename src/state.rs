@@ -22,6 +22,9 @@ pub fn timeline() -> &'static Timeline {
 /// Builds the word index once the first results are on screen, in steps while the page is idle,
 /// so the first search finds it ready and no single task holds up the reader's typing (the corpus
 /// ships text, not an index: see `loupe_corpus::encode`). A search that comes first finishes it.
+/// A step gives way as soon as a key or click waits (where the browser can tell), and once the
+/// index is done, the suggestions' name words are made too, so the first keystroke waits for
+/// neither.
 pub fn index_when_idle() {
     /// Passages indexed between two looks at the clock: well under a millisecond each.
     const PASSAGES_PER_STEP: usize = 16;
@@ -30,12 +33,16 @@ pub fn index_when_idle() {
     let step = Closure::<dyn FnMut(JsValue)>::new(|deadline: JsValue| {
         let clock = window().performance();
         let started = clock.as_ref().map_or(0.0, |c| c.now());
-        let time_left = || match deadline.dyn_ref::<web_sys::IdleDeadline>() {
-            Some(deadline) => deadline.time_remaining() > 1.0,
-            None => clock.as_ref().is_some_and(|c| c.now() - started < SLICE_MS),
+        let time_left = || {
+            let idle = match deadline.dyn_ref::<web_sys::IdleDeadline>() {
+                Some(deadline) => deadline.time_remaining() > 1.0,
+                None => clock.as_ref().is_some_and(|c| c.now() - started < SLICE_MS),
+            };
+            idle && !input_pending()
         };
         loop {
             if corpus().index_step(PASSAGES_PER_STEP) {
+                corpus().name_words();
                 return;
             }
             if !time_left() {
@@ -46,6 +53,16 @@ pub fn index_when_idle() {
     });
     IDLE_STEP.with(|slot| *slot.borrow_mut() = Some(step));
     schedule_idle();
+}
+
+/// Whether a key press or click is waiting for the page (Chromium's
+/// `navigator.scheduling.isInputPending`); false where the browser cannot tell.
+fn input_pending() -> bool {
+    let scheduling = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("scheduling")).unwrap_or(JsValue::UNDEFINED);
+    let Some(is_input_pending) = js_sys::Reflect::get(&scheduling, &JsValue::from_str("isInputPending")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
+        return false;
+    };
+    is_input_pending.call0(&scheduling).is_ok_and(|pending| pending.is_truthy())
 }
 
 /// One step of the index build, called back by `requestIdleCallback` with its deadline.
@@ -110,13 +127,23 @@ thread_local! {
     static TYPED_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Rewrites the current history entry to a search being typed, in the frame after its results
-/// are painted and once for all the keystrokes before then: a history write costs several
-/// milliseconds in Chromium, too much to spend on every keystroke before its results show.
+/// Rewrites the current history entry to a search being typed, once the page is idle after the
+/// frame that follows its results (the rest of their page is drawn then), and once for all the
+/// keystrokes before then: a history write costs from 5 to 15 milliseconds in Chromium, too much
+/// to spend on a keystroke before its results, or the rest of their page, show.
 pub fn replace_url_after_paint(query: &Query) {
     let url = url_for(query, None);
     if TYPED_URL.with(|typed| typed.borrow_mut().replace(url).is_none()) {
-        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(write_typed_url));
+        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(|| when_idle(write_typed_url)));
+    }
+}
+
+/// Runs `task` once the page is next idle (after a short timeout where the browser has no
+/// `requestIdleCallback`).
+fn when_idle(task: impl FnOnce() + 'static) {
+    let task: js_sys::Function = Closure::once_into_js(task).unchecked_into();
+    if window().request_idle_callback(&task).is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&task, 50);
     }
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use loupe_corpus::query::{evaluate, Evaluation, Query};
+use loupe_corpus::query::{evaluate_on, Evaluation, Query};
 use loupe_corpus::views::ViewMode;
 
 use crate::state::{self, corpus};
@@ -29,7 +29,7 @@ impl View {
         let query = RwSignal::new(state::query_from_location());
         // Only the search text and filters select passages: switching views does not evaluate.
         let selection = Memo::new(move |_| query.with(Query::selection));
-        let evaluation = Memo::new(move |_| selection.with(|q| evaluate(corpus(), q)));
+        let evaluation = Memo::new(move |_| selection.with(|q| evaluate_on(corpus(), state::timeline(), q)));
         View { query, evaluation, target: RwSignal::new(state::passage_from_hash()), typing: StoredValue::new(false), from_history: RwSignal::new(false) }
     }
 

@@ -93,6 +93,17 @@ pub fn SearchBox() -> impl IntoView {
         _ => {}
     };
 
+    // The box shows the query's text (a chosen suggestion, Escape, Back or Forward change it),
+    // written only where it differs from what the box holds: setting an input's value makes the
+    // browser lay the page out again at once, several milliseconds of each keystroke.
+    Effect::new(move |_| {
+        let text = view.query.with(|q| q.text.clone());
+        if let Some(input) = input.get() {
+            if input.value() != text {
+                input.set_value(&text);
+            }
+        }
+    });
     // "/" anywhere but in a text field jumps to the search box.
     let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         let typing = ev
@@ -153,7 +164,6 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 enterkeyhint="search"
-                prop:value=move || view.query.with(|q| q.text.clone())
                 on:input=move |ev| {
                     active.set(None);
                     open.set(true);

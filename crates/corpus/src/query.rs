@@ -221,6 +221,13 @@ fn clause_set(sets: &mut Vec<(Clause, BitSet)>, clause: Clause, make: impl FnOnc
 /// Evaluates a query: the passages that satisfy the search text and every filter, and
 /// disjunctive counts for every facet value (computed over the search results).
 pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
+    evaluate_on(corpus, &Timeline::new(corpus), query)
+}
+
+/// [`evaluate`] with the corpus's timeline ([`Timeline::new`]) made once by the caller: the
+/// page evaluates a query per keystroke, and reading every document's date costs more than a
+/// tenth of a search at 1,000 articles.
+pub fn evaluate_on(corpus: &Corpus, timeline: &Timeline, query: &Query) -> Evaluation {
     let n = corpus.passages.len();
     let (search_query, ignored) = SearchQuery::read(corpus, &query.text);
     let found = search(corpus, &search_query);
@@ -235,7 +242,6 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         let postings = facet.postings(corpus, index);
         clause_set(&mut clauses, clause_of(corpus, facet, index), || BitSet::empty(n)).insert_all(postings);
     }
-    let timeline = Timeline::new(corpus);
     let documents = &corpus.facets.document;
     if query.dates.is_active() {
         let mut dated = BitSet::empty(n);

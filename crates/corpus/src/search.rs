@@ -187,6 +187,10 @@ impl Matches {
         self.slots.get(passage as usize)?.as_ref()
     }
 
+    fn get_mut(&mut self, passage: u32) -> Option<&mut Match> {
+        self.slots.get_mut(passage as usize)?.as_mut()
+    }
+
     pub fn contains(&self, passage: u32) -> bool {
         self.get(passage).is_some()
     }
@@ -239,19 +243,29 @@ pub fn search(corpus: &Corpus, query: &SearchQuery) -> Option<Found> {
     }
     let document_frequencies: Vec<usize> = positive.iter().map(Matches::in_text).collect();
     let (first, rest) = positive.split_first().expect("not empty");
-    let mut hits: Vec<Hit> = first
-        .passages()
-        .filter(|&p| !excluded[p as usize] && rest.iter().all(|m| m.contains(p)))
+    let found: Vec<u32> = first.passages().filter(|&p| !excluded[p as usize] && rest.iter().all(|m| m.contains(p))).collect();
+    let mut hits: Vec<Hit> = found
+        .into_iter()
         .map(|passage| {
             let mut hit = Hit { passage, heading_only: 0, tiers: 0, score: 0.0, positions: Vec::new() };
-            for (matches, &df) in positive.iter().zip(&document_frequencies) {
-                let (tier, tf, positions) = matches.get(passage).expect("every clause matched");
+            for (matches, &df) in positive.iter_mut().zip(&document_frequencies) {
+                let (tier, tf, positions) = matches.get_mut(passage).expect("every clause matched");
                 hit.heading_only += u32::from(*tf == 0);
                 hit.tiers += *tier as u32;
                 hit.score += bm25(*tf, df, n, lengths[passage as usize], average_length);
-                hit.positions.extend(positions);
+                // The clause's positions are not read again: moved, not copied, when they are
+                // the first.
+                if hit.positions.is_empty() {
+                    hit.positions = std::mem::take(positions);
+                } else {
+                    hit.positions.extend(positions.iter());
+                }
             }
-            crate::sort::sort_by(&mut hit.positions, u32::cmp);
+            // Most passages match one word of one clause, whose positions come sorted: a
+            // prefix matching thousands of passages sorts only those that need it.
+            if !hit.positions.is_sorted() {
+                crate::sort::sort_by(&mut hit.positions, u32::cmp);
+            }
             hit.positions.dedup();
             hit
         })

@@ -138,11 +138,15 @@ pub fn replace_url_after_paint(query: &Query) {
     }
 }
 
-/// Runs `task` once the page is next idle (after a short timeout where the browser has no
-/// `requestIdleCallback`).
+/// Runs `task` once the page is next idle, and at the latest after [`IDLE_AT_MOST_MS`] (after a
+/// short timeout where the browser has no `requestIdleCallback`).
 fn when_idle(task: impl FnOnce() + 'static) {
+    /// A busy page (a reader typing on) still gets its URL written within this time.
+    const IDLE_AT_MOST_MS: u32 = 250;
     let task: js_sys::Function = Closure::once_into_js(task).unchecked_into();
-    if window().request_idle_callback(&task).is_err() {
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_AT_MOST_MS);
+    if window().request_idle_callback_with_options(&task, &options).is_err() {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&task, 50);
     }
 }

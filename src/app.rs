@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     let drawer_open = RwSignal::new(false);
     provide_context(DrawerOpen(drawer_open));
     let mode = Memo::new(move |_| query.with(|q| q.view));
-    let titles = corpus().documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>().join(" · ");
+    let titles = corpus_heading();
     view! {
         <a class="skip-link" href="#results">"Skip to results"</a>
         <header class="masthead" class:compact=move || query.with(|q| q.embed) inert=move || drawer_open.get()>
@@ -85,6 +85,19 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
         </div>
+    }
+}
+
+/// Documents the page's heading names by title; a larger corpus is counted after them.
+const TITLED_DOCUMENTS: usize = 3;
+
+/// The page's heading: its documents' titles, or the first few and how many others.
+fn corpus_heading() -> String {
+    let documents = &corpus().documents;
+    let titles = documents.iter().take(TITLED_DOCUMENTS).map(|d| d.title.as_str()).collect::<Vec<_>>().join(" · ");
+    match documents.len().saturating_sub(TITLED_DOCUMENTS) {
+        0 => titles,
+        others => format!("{titles} and {}", crate::plural::count_of(others, "other document", "other documents")),
     }
 }
 

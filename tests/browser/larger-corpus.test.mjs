@@ -21,6 +21,17 @@ async function waitForCards(page, n) {
 describe('a larger corpus of several documents', () => {
   const site = useSite(generatedDist);
 
+  it('heads the page with its first three documents\' titles and counts the others, so the search box stays in view', async () => {
+    const titles = loupeExport(generatedSeeds).documents.map((d) => d.title);
+    assert.ok(titles.length > 3, `the generated corpus has more documents than the heading names (${titles.length})`);
+    const page = await open(site.browser, site.server.url, { width: 375, height: 780 });
+    const others = titles.length - 3;
+    assert.equal((await page.textContent('[data-testid=corpus-title]')).trim(), `${titles.slice(0, 3).join(' · ')} and ${others} other document${others === 1 ? '' : 's'}`);
+    const box = await page.locator('#search-input').boundingBox();
+    assert.ok(box.y + box.height <= 780, `the search box is on the first screen at 375 px (its bottom at ${box.y + box.height} px)`);
+    assert.deepEqual(page.errors, []);
+  });
+
   it('draws 20 cards at a time in the core\'s order; "Show more" adds the next page until all are shown', async () => {
     const all = query('');
     assert.ok(all.total > 3 * PAGE, `the generated corpus spans several pages (${all.total} passages)`);

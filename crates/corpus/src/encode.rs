@@ -26,18 +26,19 @@
 //!   only exceptions are stored.
 //! - **Columns of small numbers.** Per-passage fields are separate columns, as deltas from the
 //!   previous passage (section, document, line) or within the passage (entity ids; a voice as
-//!   its place among the passage's entities), so most values are one byte and repeat. An evidence is one number, its shape's position in a
-//!   table of the corpus's few dozen shapes (rule, weight, span count, how its text is made,
-//!   words per span), and where its spans start.
+//!   its place among the passage's entities), so most values are one byte and repeat. An
+//!   evidence is one number, its shape's position in a table of the corpus's few dozen shapes
+//!   (rule, weight, span count, how its text is made, words per span), and where its spans
+//!   start.
 //! - **Build-only fields stay behind**: mentions and sentence spans (`loupe export` and the
 //!   tagger use them from the compiled corpus, never from these bytes).
 //!
 //! Version 5 against version 4, at 1,000 synthetic articles (`scripts/bench.sh`'s corpus; the
-//! postcard bytes, gzip -9): 1,108.9 → 1,011.7 KB. Line ends instead of a column of text
+//! postcard bytes, gzip -9): 1,108.9 → about 1,012 KB. Line ends instead of a column of text
 //! lengths −24 KB; one shape number per evidence instead of four columns (rule, weight, span
 //! count, text kind) and a word count per span −49 KB; document ids derived −8.7 KB; span starts
 //! as word numbers instead of steps from the previous span −5 KB; voices as places among the
-//! passage's entities −13 KB.
+//! passage's entities −13 KB (of the whole first load).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -299,6 +300,20 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     postcard::to_extend(&w, out).expect("encoding into a Vec cannot fail")
 }
 
+/// Stored ids of the items whose id is not the derived one, as (position, id) in position order.
+struct Exceptions(std::iter::Peekable<std::vec::IntoIter<(u32, String)>>);
+
+impl Exceptions {
+    fn new(stored: Vec<(u32, String)>) -> Self {
+        Self(stored.into_iter().peekable())
+    }
+
+    /// The stored id of the item at `position`, if it has one (asked in position order).
+    fn at(&mut self, position: usize) -> Option<String> {
+        self.0.next_if(|(at, _)| *at as usize == position).map(|(_, id)| id)
+    }
+}
+
 /// Reads columns in order; running out is corruption, never a panic.
 struct Column<'a, T>(std::slice::Iter<'a, T>, &'static str);
 
@@ -354,26 +369,23 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
     let (mut span_starts, mut span_start_offsets) = (column(&w.span_starts, "span"), column(&w.span_start_offsets, "span"));
     let (mut span_words, mut span_end_offsets) = (column(&w.span_words, "span"), column(&w.span_end_offsets, "span"));
     let mut documents = w.documents;
-    let mut odd_document_ids = w.odd_document_ids.into_iter().peekable();
+    let mut odd_document_ids = Exceptions::new(w.odd_document_ids);
     for (i, document) in documents.iter_mut().enumerate() {
-        document.id = match odd_document_ids.next_if(|(at, _)| *at == i as u32) {
-            Some((_, id)) => id,
-            None => document_slug(&document.title),
-        };
+        document.id = odd_document_ids.at(i).unwrap_or_else(|| document_slug(&document.title));
     }
     let mut sections = Vec::with_capacity(w.sections.len());
-    let mut odd_section_ids = w.odd_section_ids.into_iter().peekable();
+    let mut odd_section_ids = Exceptions::new(w.odd_section_ids);
     let mut document_before = 0u32;
     for (i, (document, heading, line)) in w.sections.into_iter().enumerate() {
         let document = document_before.wrapping_add(document as u32);
         document_before = document;
-        let id = match odd_section_ids.next_if(|(at, _)| *at == i as u32) {
-            Some((_, id)) => id,
+        let id = match odd_section_ids.at(i) {
+            Some(id) => id,
             None => section_id(documents.get(document as usize).ok_or_else(|| corrupt("section document"))?, &heading),
         };
         sections.push(Section { id, document, heading, line });
     }
-    let mut odd_ids = w.odd_ids.into_iter().peekable();
+    let mut odd_ids = Exceptions::new(w.odd_ids);
     let texts = match w.text {
         "" => None,
         all => Some(all.strip_suffix(PASSAGE_END).ok_or_else(|| corrupt("the text store does not end a passage"))?.split(PASSAGE_END)),
@@ -388,8 +400,8 @@ fn decode_with<'a>(bytes: &'a [u8], keep: impl Fn(&'a str) -> Cow<'static, str>)
         let line = before.2.wrapping_add(line_steps.next()? as u32);
         n = if i > 0 && document == before.0 { n + 1 } else { 1 };
         before = (document, section, line);
-        let id = match odd_ids.next_if(|(at, _)| *at == i as u32) {
-            Some((_, id)) => id,
+        let id = match odd_ids.at(i) {
+            Some(id) => id,
             None => passage_id(documents.get(document as usize).ok_or_else(|| corrupt("passage document"))?, n),
         };
         if sections.get(section as usize).is_none() {

@@ -135,8 +135,9 @@ export class Session {
     const until = Date.now() + timeout;
     for (;;) {
       const value = await this.execute(fn, ...args).catch((e) => {
-        // A navigation can replace the document while a script runs: try again.
-        if (/no such window|JavaScript error|unknown error|stale/i.test(e.message)) return undefined;
+        // A navigation can replace the document while a script runs (WebKitGTK says "no such
+        // frame" when the unload comes first): try again.
+        if (/no such window|no such frame|JavaScript error|unknown error|stale/i.test(e.message)) return undefined;
         throw e;
       });
       if (value) return value;

@@ -1,19 +1,23 @@
-// Loupe's page shell, around the wasm app: the start-up error screen, the service worker and
-// its "new version" prompt, the install button, and embed mode (height reports and readiness to
-// the parent frame; validated theme, navigate and question messages from it). Every step degrades quietly where the browser refuses it
-// (sandboxed frames, blocked storage).
+// Loupe's page shell, around the wasm app: the start-up error screen, the prerendered page's
+// search key, the service worker and its "new version" prompt, the install button, and embed
+// mode (height reports and readiness to the parent frame; validated theme, navigate and question
+// messages from it). Every step degrades quietly where the browser refuses it (sandboxed frames,
+// blocked storage).
 (function () {
   'use strict';
   // Embed mode by the app's own rule (`Query::parse`): the last `embed=` is 1, true or yes.
   var embedValues = new URLSearchParams(location.search).getAll('embed');
   var embedded = /^(1|true|yes)$/.test((embedValues[embedValues.length - 1] || '').trim());
 
-  // --- Start-up failure: show the error screen instead of a blank or spinning page.
+  // --- Start-up failure: show the error screen instead of a blank or spinning page (or the
+  // prerendered page of an app that will not answer).
   function fail(reason) {
     var loading = document.getElementById('loading');
+    var prerendered = document.getElementById('prerendered');
     var fatal = document.getElementById('fatal');
     if (!fatal || !fatal.hidden) return;
     if (loading) loading.remove();
+    if (prerendered) prerendered.remove();
     fatal.hidden = false;
     var detail = document.getElementById('fatal-detail');
     if (detail) detail.textContent = String((reason && (reason.message || reason)) || 'unknown error');
@@ -23,6 +27,19 @@
   });
   window.addEventListener('error', function (event) {
     if (document.getElementById('loading')) fail(event.message || event.error);
+  });
+
+  // --- The prerendered page (the default view in index.html, until the app takes its place):
+  // "/" jumps to its search box, as in the app (src/components/search_box.rs); what is typed
+  // there, and the filters ticked, carry over to the app when it starts.
+  document.addEventListener('keydown', function (event) {
+    var page = document.getElementById('prerendered');
+    var box = page && page.querySelector('#search-input');
+    var target = event.target;
+    var typing = target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && target.type !== 'checkbox';
+    if (!box || event.key !== '/' || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    box.focus();
   });
 
   // --- Focus is never lost: when a control removes itself (a filter chip, "Clear all"), focus

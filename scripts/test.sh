@@ -10,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$PWD/tests/node_modules/.bin:$PATH"
 loupe() { cargo run --quiet --release --bin loupe -- "$@"; }
 
 echo "== core tests (cargo test)"
-cargo test -p loupe-corpus -p loupe-bench
+cargo test -p loupe-corpus -p loupe-cli -p loupe-bench
 
 echo "== the app template: trunk build --release over seeds/ (the full toolchain), once"
 trunk build --release --dist dist-trunk

@@ -1,5 +1,6 @@
-//! The root component: provides the view state (the query, mirrored in the URL) and lays out
-//! the masthead, the search box, the filters, the status line, the active filters and the view.
+//! The root component, which ties the view state to the browser (the URL, history, an embed's
+//! host), and the page it shows: the masthead, the search box, the filters, the status line, the
+//! active filters and the view (the page is what `loupe build` prerenders).
 
 use leptos::prelude::*;
 use loupe_corpus::query::Query;
@@ -20,10 +21,10 @@ use crate::state::{self, corpus};
 use crate::view::View;
 use loupe_corpus::views::ViewMode;
 
+/// The app in the browser: the page for the URL's view, following Back, Forward and fragments.
 #[component]
 pub fn App() -> impl IntoView {
     let view = View::from_location();
-    provide_context(view);
     let query = view.query;
     state::replace_url(&query.get_untracked(), view.target.get_untracked().as_deref());
 
@@ -46,7 +47,14 @@ pub fn App() -> impl IntoView {
     if let Some(id) = view.target.get_untracked() {
         request_animation_frame(move || state::reveal_passage(&id, true));
     }
+    view! { <Page view /> }
+}
 
+/// The page of a view, wherever it is rendered: in the browser, or natively to HTML.
+#[component]
+pub fn Page(view: View) -> impl IntoView {
+    provide_context(view);
+    let query = view.query;
     let drawer_open = RwSignal::new(false);
     provide_context(DrawerOpen(drawer_open));
     let mode = Memo::new(move |_| query.with(|q| q.view));

@@ -1,17 +1,7 @@
-//! Entry point of the Loupe web app: installs the error screen for panics and mounts the app.
-
-mod app;
-mod components;
-mod plural;
-mod state;
-mod view;
+//! Entry point of the Loupe web app in the browser (the wasm Trunk builds); natively, the app is
+//! a library the `loupe` command renders, and this program does nothing.
 
 fn main() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        state::show_fatal_error(&info.to_string());
-    }));
-    leptos::mount::mount_to_body(app::App);
-    state::hide_loading();
-    state::index_when_idle();
+    #[cfg(target_family = "wasm")]
+    loupe_app::start();
 }

@@ -2,10 +2,10 @@
 //! first place for state), what the host page of an embed is told, and the static loading and
 //! error screens of `index.html`.
 
-use std::sync::OnceLock;
+use std::cell::OnceCell;
 
 use loupe_corpus::dates::Timeline;
-use loupe_corpus::query::Query;
+use loupe_corpus::query::{Facet, Query};
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,8 +15,11 @@ pub use loupe_engine::corpus;
 
 /// The corpus's dates and the periods the histogram shows, made once.
 pub fn timeline() -> &'static Timeline {
-    static TIMELINE: OnceLock<Timeline> = OnceLock::new();
-    TIMELINE.get_or_init(|| Timeline::new(corpus()))
+    thread_local! {
+        /// Per thread, as the corpus is (see `loupe_engine::corpus`).
+        static TIMELINE: OnceCell<&'static Timeline> = const { OnceCell::new() };
+    }
+    TIMELINE.with(|timeline| *timeline.get_or_init(|| Box::leak(Box::new(Timeline::new(corpus())))))
 }
 
 /// Builds the word index once the first results are on screen, in steps while the page is idle,
@@ -103,9 +106,10 @@ pub fn passage_from_hash() -> Option<String> {
     corpus().passage_index(&id).map(|_| id)
 }
 
-/// The URL for a query: the current path with the canonical query string.
+/// The URL for a query: the current path with the canonical query string (natively, in a page
+/// prerendered at build time, an address relative to the page).
 pub fn url_for(query: &Query, fragment: Option<&str>) -> String {
-    let path = window().location().pathname().unwrap_or_else(|_| "./".into());
+    let path = if cfg!(target_family = "wasm") { window().location().pathname().unwrap_or_else(|_| "./".into()) } else { String::new() };
     let search = query.to_query_string();
     let mut url = if search.is_empty() { path } else { format!("{path}?{search}") };
     if let Some(fragment) = fragment {
@@ -218,16 +222,67 @@ pub fn reveal_passage(id: &str, focus: bool) {
     }
 }
 
-pub fn hide_loading() {
-    if let Some(loading) = window().document().and_then(|d| d.get_element_by_id("loading")) {
+/// Whether the page shows the default view prerendered by `loupe build` (none in a Trunk-only
+/// build; dropped by `index.html` when the URL asks for another view).
+pub fn shows_prerendered_page() -> bool {
+    window().document().and_then(|d| d.get_element_by_id("prerendered")).is_some_and(|page| page.child_element_count() > 0)
+}
+
+/// Removes the page's stand-ins for the app: the prerendered default view (before the app is
+/// mounted, whose elements have the same ids) and the loading state. What the reader did on the
+/// prerendered page before the app started (a search typed, filters ticked) becomes the URL's
+/// view, which the app opens with; returns whether its search box had focus (the app's box then
+/// takes it).
+pub fn remove_stand_ins() -> bool {
+    let Some(document) = window().document() else { return false };
+    let mut focused = false;
+    if let Some(page) = document.get_element_by_id("prerendered") {
+        let chosen = prerendered_choices(&page);
+        if chosen != Query::default() {
+            replace_url(&chosen.known_only(corpus()), None);
+        }
+        focused = document.active_element().is_some_and(|active| active.id() == "search-input" && page.contains(Some(&active)));
+        page.remove();
+    }
+    if let Some(loading) = document.get_element_by_id("loading") {
         loading.remove();
     }
+    focused
+}
+
+/// The view the reader has chosen on the prerendered page: its search box's text and the
+/// facet values ticked.
+fn prerendered_choices(page: &web_sys::Element) -> Query {
+    let mut query = Query::default();
+    if let Ok(Some(search)) = page.query_selector("#search-input") {
+        if let Ok(input) = search.dyn_into::<web_sys::HtmlInputElement>() {
+            query.text = input.value();
+        }
+    }
+    let Ok(ticked) = page.query_selector_all("input[type=checkbox][data-facet]:checked") else { return query };
+    for box_ in (0..ticked.length()).filter_map(|i| ticked.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+        let facet = box_.get_attribute("data-facet").and_then(|key| Facet::from_key(&key));
+        if let (Some(facet), Some(value)) = (facet, box_.get_attribute("data-value")) {
+            query.toggle(facet, &value);
+        }
+    }
+    query
+}
+
+/// Moves focus to the search box, its caret after its text.
+pub fn focus_search_box() {
+    let Some(input) = window().document().and_then(|d| d.get_element_by_id("search-input")).and_then(|b| b.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let _ = input.focus();
+    let end = input.value().encode_utf16().count() as u32;
+    let _ = input.set_selection_range(end, end);
 }
 
 /// Shows the static error screen of `index.html` (used by the panic hook).
 pub fn show_fatal_error(message: &str) {
     let Some(document) = window().document() else { return };
-    hide_loading();
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.remove();
+    }
     if let Some(fatal) = document.get_element_by_id("fatal") {
         let _ = fatal.remove_attribute("hidden");
         if let Some(detail) = document.get_element_by_id("fatal-detail") {

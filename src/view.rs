@@ -26,11 +26,16 @@ pub struct View {
 impl View {
     /// The view state for the URL the page was opened with.
     pub fn from_location() -> Self {
-        let query = RwSignal::new(state::query_from_location());
+        Self::new(state::query_from_location(), state::passage_from_hash())
+    }
+
+    /// The view state for a query, pointing at a passage when `target` names one.
+    pub fn new(query: Query, target: Option<String>) -> Self {
+        let query = RwSignal::new(query);
         // Only the search text and filters select passages: switching views does not evaluate.
         let selection = Memo::new(move |_| query.with(Query::selection));
         let evaluation = Memo::new(move |_| selection.with(|q| evaluate_on(corpus(), state::timeline(), q)));
-        View { query, evaluation, target: RwSignal::new(state::passage_from_hash()), typing: StoredValue::new(false), from_history: RwSignal::new(false) }
+        View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), from_history: RwSignal::new(false) }
     }
 
     /// Reads the URL again (Back, Forward, a changed fragment).

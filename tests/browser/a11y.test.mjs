@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { useSite, shownPassages, generatedDist } from './helpers.mjs';
+import { useSite, shownPassages, generatedDist, appStarted } from './helpers.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -48,7 +48,7 @@ describe('accessibility', () => {
       for (const [state, url] of states) {
         const page = await context.newPage();
         await page.goto(url);
-        await page.waitForSelector('[data-testid=status]');
+        await appStarted(page);
         await page.addScriptTag({ path: axePath });
         const { violations } = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
         for (const v of violations) {
@@ -90,7 +90,7 @@ describe('accessibility', () => {
   it('the keyboard reaches search, views, facets and results in a sensible order', async () => {
     const page = await site.browser.newPage();
     await page.goto(site.server.url);
-    await page.waitForSelector('[data-testid=status]');
+    await appStarted(page);
     const order = [];
     for (let i = 0; i < 14; i++) {
       await page.keyboard.press('Tab');
@@ -106,7 +106,7 @@ describe('accessibility', () => {
     assert.ok(search < firstFacet, `search before the facets: ${order}`);
     // The skip link jumps past the facets to the results.
     await page.goto(site.server.url);
-    await page.waitForSelector('[data-testid=status]');
+    await appStarted(page);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');

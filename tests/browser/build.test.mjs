@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { dist, trunkDist, repo, useSite, open, launch, shownPassages } from './helpers.mjs';
+import { dist, trunkDist, repo, useSite, open, launch, shownPassages, appStarted } from './helpers.mjs';
 
 const MAGIC = Buffer.from('loupe:corpus-at:');
 
@@ -50,14 +50,14 @@ describe('loupe build against the full toolchain', () => {
       const page = await site.browser.newPage();
       await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.loupeMemory = e.detail.wasm.memory; }));
       await page.goto(site.server.url);
-      await page.waitForSelector('[data-testid=status]');
+      await appStarted(page);
       for (const q of ['trade', 'diplomatc', '"strategic partnership" -gas', 'ch']) {
         await page.fill('#search-input', q);
         await page.waitForFunction((v) => location.search.includes(encodeURIComponent(v).slice(0, 4)), q);
       }
       for (const view of ['map', 'read', 'matrix', 'kwic', 'list']) {
         await page.goto(`${site.server.url}?view=${view}&q=china`);
-        await page.waitForSelector('[data-testid=status]');
+        await appStarted(page);
       }
       const now = await page.evaluate(async () => {
         const memory = new Uint8Array(window.loupeMemory.buffer);

@@ -97,8 +97,16 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) page.errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector('[data-testid=status]');
+  await appStarted(page);
   return page;
+}
+
+/**
+ * Waits until the app is up: its status line shown, and the prerendered page (the default view
+ * `loupe build` writes into index.html, which has a status line too but answers nothing) gone.
+ */
+export function appStarted(page) {
+  return page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('[data-testid=status]'));
 }
 
 /** Runs the `loupe` command (the debug build the core tests made, else through cargo). */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, launchPersistent, toggle, shownPassages, dist, repo } from './helpers.mjs';
+import { serve, launch, launchPersistent, toggle, shownPassages, dist, repo, appStarted } from './helpers.mjs';
 
 /** A copy of the build in a fresh folder, so the test can change it under the server. */
 function copyOfBuild() {
@@ -68,7 +68,7 @@ describe('offline and installable', () => {
     await controlled(page);
     await server.close();
     await page.reload();
-    await page.waitForSelector('[data-testid=status]');
+    await appStarted(page);
     assert.equal((await shownPassages(page)).length, 5);
     await toggle(page, 'theme', 'energy');
     await page.waitForFunction(() => location.search === '?theme=trade&theme=energy');
@@ -77,7 +77,7 @@ describe('offline and installable', () => {
     assert.ok((await shownPassages(page)).length > 0, 'search works offline');
     const fresh = await context.newPage();
     await fresh.goto(server.url + 'index.html?q=china');
-    await fresh.waitForSelector('[data-testid=status]');
+    await appStarted(fresh);
     assert.ok((await shownPassages(fresh)).length > 0, 'a navigation offline gets the cached page');
     await context.close();
   });
@@ -96,7 +96,7 @@ describe('offline and installable', () => {
     await page.waitForSelector('#update:not([hidden])', { timeout: 15000 });
     assert.equal(await page.getAttribute('meta[name=loupe-test-build]', 'content'), 'one', 'the old build runs until the reader reloads');
     await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
-    await page.waitForSelector('[data-testid=status]');
+    await appStarted(page);
     assert.equal(await page.getAttribute('meta[name=loupe-test-build]', 'content'), 'two');
     await page.waitForFunction((before) => caches.keys().then((keys) => keys.length === 1 && keys[0] !== before[0]), cachesBefore);
     await context.close();

@@ -5,7 +5,7 @@
 // deep link to a passage the filters hide. `loupe` is the oracle for which passages show.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, toggle, shownPassages, loupeQuery, loupeExport, screenshotPath } from './helpers.mjs';
+import { useSite, open, toggle, shownPassages, loupeQuery, loupeExport, screenshotPath, appStarted } from './helpers.mjs';
 
 /** Whether the element with this id lies wholly (or, if taller than the window, partly) in the viewport. */
 function inViewport(page, id) {
@@ -320,7 +320,7 @@ describe('reader bugs', () => {
     await granted.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     const page = await granted.newPage();
     await page.goto(`${site.server.url}?theme=trade`);
-    await page.waitForSelector('[data-testid=status]');
+    await appStarted(page);
     for (const [button, done, idle] of [
       [page.locator('[data-passage]').first().locator('[data-testid=copy-citation]'), 'Citation copied', 'Copy citation'],
       [page.locator('[data-testid=copy-embed]'), 'Embed code copied', 'Copy embed code'],
@@ -355,7 +355,7 @@ describe('reader bugs', () => {
     });
     const page2 = await refused.newPage();
     await page2.goto(`${site.server.url}?theme=trade`);
-    await page2.waitForSelector('[data-testid=status]');
+    await appStarted(page2);
     const card = page2.locator('[data-passage]').first();
     const id = await card.getAttribute('data-passage');
     // A visible text field (input or textarea) holding the text, for a reader to select.

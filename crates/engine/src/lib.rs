@@ -6,8 +6,6 @@
 //! same crate, so its `window.wasmBindings` has them too and its components read the same
 //! [`corpus`]. What each function answers is defined once, in `loupe_corpus::api`.
 
-use std::sync::OnceLock;
-
 use loupe_corpus::slot::Slot;
 use loupe_corpus::{api, Corpus};
 use serde::Serialize;
@@ -41,13 +39,30 @@ fn corpus_bytes() -> &'static [u8] {
     unsafe { std::slice::from_raw_parts(offset as usize as *const u8, len as usize) }
 }
 
+thread_local! {
+    /// The corpus this thread reads: in the browser, the one `loupe build` placed, decoded on
+    /// first use; natively, the one [`read_corpus`] was given (a thread per corpus, as the
+    /// `loupe` command prerendering several builds in one process needs).
+    static CORPUS: std::cell::OnceCell<&'static Corpus> = const { std::cell::OnceCell::new() };
+}
+
 /// The corpus placed by `loupe build`, decoded once on first use.
 pub fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| match loupe_corpus::encode::decode_static(corpus_bytes()) {
-        Ok(corpus) => corpus,
-        Err(e) => panic!("the embedded corpus cannot be read: {e}"),
+    CORPUS.with(|cell| {
+        *cell.get_or_init(|| match loupe_corpus::encode::decode_static(corpus_bytes()) {
+            Ok(corpus) => Box::leak(Box::new(corpus)),
+            Err(e) => panic!("the embedded corpus cannot be read: {e}"),
+        })
     })
+}
+
+/// Natively: makes `corpus` (encoded) the one [`corpus`] answers on this thread, as the page
+/// that `loupe build` places it into will read it; false when this thread already has one.
+/// The bytes and the decoded corpus live as long as the process.
+#[cfg(not(target_family = "wasm"))]
+pub fn read_corpus(encoded: Vec<u8>) -> Result<bool, loupe_corpus::encode::DecodeError> {
+    let corpus = loupe_corpus::encode::decode_static(Vec::leak(encoded))?;
+    Ok(CORPUS.with(|cell| cell.set(Box::leak(Box::new(corpus))).is_ok()))
 }
 
 /// A value as the plain objects `JSON.parse` makes of its JSON text (maps become objects, as in

@@ -6,6 +6,7 @@ pub mod compress;
 pub mod engine;
 mod finish;
 pub mod minify;
+pub mod page;
 pub mod serve;
 pub mod template;
 pub mod wasm;
@@ -17,6 +18,11 @@ use std::path::{Path, PathBuf};
 pub use template::Template;
 
 use crate::compile::{compile_dir, Compiled};
+
+/// Renders the app's default view as HTML over an encoded corpus, with the app's own components
+/// (`loupe_app::prerender`, which the `loupe` command links; this crate cannot, as the app
+/// depends on it). The error says why the corpus could not be read.
+pub type Prerender = fn(&[u8]) -> Result<String, String>;
 
 /// A site's files by path relative to its root (`/`-separated).
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -92,6 +98,10 @@ pub fn from_seeds(template: &Template, seeds: &Path) -> (Compiled, Result<Files,
 /// finished for deployment.
 pub fn build(template: &Template, corpus: &[u8]) -> Result<Files, Error> {
     let mut files = template.files.clone();
+    if let Some(prerender) = template.prerender {
+        let html = prerender(corpus).map_err(|e| Error::NotAnApp(format!("its page cannot be rendered: {e}")))?;
+        page::place(&mut files, &html)?;
+    }
     engine::place(&mut files, corpus)?;
     let (name, module) = template.app_wasm()?;
     let placed = wasm::place(module, corpus)?;

@@ -36,12 +36,15 @@ const APP_SOURCES: &[&str] = &[
     "crates/engine/src",
 ];
 /// Parts of the core's sources the app does not contain.
-const NOT_IN_APP: &[&str] = &["crates/corpus/src/bin", "crates/corpus/src/site"];
+const NOT_IN_APP: &[&str] = &["crates/corpus/src/site"];
 
 pub struct Template {
     pub files: Files,
     /// Where it came from, for messages.
     pub origin: String,
+    /// The app's renderer of its default view, when the caller links the app (the `loupe`
+    /// command does): a site built with it has its first page in `index.html`.
+    pub prerender: Option<super::Prerender>,
 }
 
 impl Template {
@@ -87,7 +90,7 @@ impl Template {
         }
         let mut files = Files::new();
         walk(dir, "", &mut files)?;
-        Ok(Template { files, origin: dir.display().to_string() })
+        Ok(Template { files, origin: dir.display().to_string(), prerender: None })
     }
 
     fn from_pack(bytes: &[u8], origin: &str) -> Result<Template, Error> {
@@ -106,7 +109,7 @@ impl Template {
             let len = u64::from_le_bytes(take(8)?.try_into().expect("eight bytes")) as usize;
             files.insert(name, take(len)?.to_vec());
         }
-        Ok(Template { files, origin: origin.to_string() })
+        Ok(Template { files, origin: origin.to_string(), prerender: None })
     }
 
     /// The template as one file, for `--template` or for a binary that carries it.

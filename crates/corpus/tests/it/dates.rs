@@ -1,5 +1,5 @@
 //! Dates, one test per rule, each a table: reading dates (the URL's partial dates, sidecars and
-//! text), `loupe check`'s errors for bad sidecar dates, the range filter, undated documents, the
+//! text), the errors of bad sidecar dates (`loupe check`'s own test is the command's), the range filter, undated documents, the
 //! histogram's counts against a brute-force oracle, the timeline's scale, trends and exports.
 //! The corpus is `tests/corpus/dated`: five articles dated 2022-05-10 (dateline), 2023-01-31
 //! (sidecar string), 2023-02-01 (sidecar TOML date), 2024-12-31 (text) and one undated.
@@ -115,22 +115,6 @@ fn bad_sidecar_dates_are_errors_naming_file_and_line() {
         }
         assert_eq!(compiled.corpus.documents[0].date, *date, "{sidecar:?}: a bad date falls back to the text's");
     }
-}
-
-#[test]
-fn loupe_check_names_the_file_and_line_of_a_bad_sidecar_date() {
-    let dir = std::env::temp_dir().join(format!("loupe-bad-date-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for file in load(&repo_root().join("tests/corpus/dated")) {
-        std::fs::write(dir.join(&file.name), &file.bytes).unwrap();
-    }
-    std::fs::write(dir.join("b-2023.toml"), "# A date as a string.\ndate = \"2023-02-31\"\n").unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_loupe")).args(["check", "--seeds", dir.to_str().unwrap()]).output().unwrap();
-    let printed = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-    assert_eq!(output.status.code(), Some(1), "{printed}");
-    let expected = format!("{}:2: error: date \"2023-02-31\" is not a calendar date", dir.join("b-2023.toml").display());
-    assert!(printed.contains(&expected), "{printed}");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -3,7 +3,6 @@
 
 mod annotation;
 mod bad_input;
-mod command;
 mod dates;
 mod fixtures;
 mod format;
@@ -12,7 +11,6 @@ mod hostile;
 mod json;
 mod queries;
 mod search;
-mod site;
 mod views;
 
 use std::collections::BTreeMap;

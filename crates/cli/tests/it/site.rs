@@ -1,13 +1,14 @@
 //! The site builder through the `loupe` command, on a small stand-in app template (a valid wasm
-//! module with a corpus slot, Trunk-shaped file names, a loader, a service worker): a site is
-//! built and rebuilt over itself, and each kind of bad input ends with a message and status 2,
-//! with nothing written or deleted.
+//! module with a corpus slot, Trunk-shaped file names, a loader, a service worker, the place of
+//! the prerendered page): a site is built and rebuilt over itself, its first page is the app's
+//! default view, and each kind of bad input ends with a message and status 2, with nothing
+//! written or deleted.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use loupe_corpus::encode::{encode, FORMAT_VERSION};
-use loupe_corpus::site::{engine, wasm, MARKER};
+use loupe_corpus::site::{engine, page, wasm, MARKER};
 use loupe_corpus::slot::{self, Slot};
 use wasm_encoder::{ConstExpr, CustomSection, DataSection, MemorySection, MemoryType, Module};
 
@@ -45,7 +46,10 @@ fn template(name: &str, module: Vec<u8>) -> PathBuf {
         "<!DOCTYPE html>\n<html>\n<head>\n  <meta charset=\"utf-8\">\n  \
          <link rel=\"modulepreload\" href=\"./{JS}\" crossorigin=\"anonymous\" integrity=\"sha384-stale\">\n  \
          <link rel=\"stylesheet\" href=\"./{CSS}\" integrity=\"sha384-stale\">\n  \
-         <script type=\"module\">{loader}</script>\n</head>\n<body></body>\n</html>\n"
+         <script type=\"module\">{loader}</script>\n</head>\n\
+         <body><div id=\"prerendered\">{}{}</div></body>\n</html>\n",
+        page::START,
+        page::END
     );
     std::fs::write(dir.join("index.html"), index).unwrap();
     std::fs::write(dir.join(WASM), module).unwrap();
@@ -114,6 +118,13 @@ fn a_site_carries_the_seed_corpus_and_can_be_built_again() {
     let css_text = std::fs::read_to_string(out.join(css)).unwrap();
     assert_eq!(css_text, ".card{color:red}", "minified");
     assert!(*css != CSS && index.contains(&format!("href=\"./{css}\"")), "renamed by its new content hash: {index}");
+    // The first page: the app's default view of the seed, its first passages drawn.
+    let corpus = loupe_corpus::compile::compile_dir(&seeds).corpus;
+    let prerendered = prerendered(&index);
+    let first_passage = &corpus.passages[0];
+    assert!(prerendered.contains(&format!("data-passage=\"{}\"", first_passage.id)), "{prerendered}");
+    assert!(prerendered.contains(&corpus.documents[0].title.replace('&', "&amp;")), "the heading names the document: {prerendered}");
+    assert!(prerendered.contains("19 passages in 1 document"), "{prerendered}");
     let first: std::collections::HashMap<&str, String> =
         ["index.html", "sw.js", css.as_str()].into_iter().map(|n| (n, std::fs::read_to_string(out.join(n)).unwrap())).collect();
 
@@ -125,6 +136,29 @@ fn a_site_carries_the_seed_corpus_and_can_be_built_again() {
     for name in ["index.html", "sw.js", css.as_str()] {
         assert_eq!(std::fs::read_to_string(out.join(name)).unwrap(), *first.get(name).unwrap(), "{name} is the same");
     }
+    std::fs::remove_dir_all(template.parent().unwrap()).unwrap();
+}
+
+/// What `index.html` holds between the prerendered page's markers.
+fn prerendered(index: &str) -> &str {
+    let start = index.find(page::START).expect("the page's start") + page::START.len();
+    let end = index.find(page::END).expect("the page's end");
+    &index[start..end]
+}
+
+#[test]
+fn the_first_page_renders_corpus_text_as_text() {
+    let template = template("hostile", app_module(FORMAT_VERSION, 17, None));
+    let out = template.parent().unwrap().join("site");
+    let (status, stderr) = loupe_build(&template, &repo_root().join("tests/corpus/hostile"), &out);
+    assert_eq!(status, Some(0), "{stderr}");
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let page = prerendered(&index);
+    assert!(page.contains("data-passage"), "the hostile passages are drawn: {page}");
+    for markup in ["<script", "<img", "<style", "<b>", "<a href=javascript"] {
+        assert!(!page.contains(markup), "{markup} in the page: {page}");
+    }
+    assert!(page.contains("&lt;script&gt;") || page.contains("&lt;script>"), "the text shows its markup as text: {page}");
     std::fs::remove_dir_all(template.parent().unwrap()).unwrap();
 }
 

@@ -1,6 +1,6 @@
 //! The `loupe` command: `export`, `check`, `query`, `suggest` and `facets` over a seeds folder,
-//! and the site builder
-//! (`build`, `serve`, `template`, and `place` for Trunk's hook), for curators and tests.
+//! and the site builder (`build`, `serve`, `template`, and `place` for Trunk's hook), for
+//! curators and tests; the sites it builds carry their default view prerendered by the app.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -174,7 +174,14 @@ fn fail(e: &site::Error) -> ExitCode {
 }
 
 fn locate_template(options: &Options) -> Result<Template, site::Error> {
-    Template::locate(options.template.as_deref(), &mut |progress| note(&format!("loupe: {progress}")))
+    let template = Template::locate(options.template.as_deref(), &mut |progress| note(&format!("loupe: {progress}")))?;
+    Ok(Template { prerender: Some(prerender), ..template })
+}
+
+/// The app's default view over an encoded corpus, as HTML: the page a site opens with before its
+/// wasm has run.
+fn prerender(corpus: &[u8]) -> Result<String, String> {
+    loupe_app::prerender(corpus).map_err(|e| e.to_string())
 }
 
 fn build(options: &Options) -> ExitCode {
@@ -244,7 +251,7 @@ fn place(dir: Option<PathBuf>, seeds: &Path) -> ExitCode {
         return ExitCode::from(2);
     };
     let template = match Template::from_dir(&dir) {
-        Ok(template) => template,
+        Ok(template) => Template { prerender: Some(prerender), ..template },
         Err(e) => return fail(&e),
     };
     let (compiled, files) = site::from_seeds(&template, seeds);

@@ -1,0 +1,96 @@
+// The prerendered first page, as a reader meets it: the default view readable before the app has
+// started (held back here by holding its wasm) and with scripts off; a searched, filtered or
+// deep-linked URL never shows the default view's results while the app loads; and what a reader
+// does on the prerendered page (a filter ticked, a search typed after "/") is where the app starts.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, appStarted, shownPassages, loupeQuery, loupeExport, screenshotPath } from './helpers.mjs';
+
+/** Opens `url` with the app's wasm held back until `release()` is called. */
+async function openHeld(browser, url, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/loupe-app-[0-9a-f]+_bg\.wasm$/, async (route) => { await released; await route.continue(); });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return { page, release };
+}
+
+/** Ids of the passage cards a reader can see. */
+function visiblePassages(page) {
+  return page.locator('[data-passage]').filter({ visible: true }).evaluateAll((cards) => cards.map((c) => c.dataset.passage));
+}
+
+describe('the prerendered first page', () => {
+  const site = useSite();
+  const all = loupeQuery('');
+  const corpus = loupeExport();
+
+  it('shows the default view before the app starts: heading, status, the first cards in order', async () => {
+    for (const [width, scheme] of [[375, 'light'], [1280, 'dark']]) {
+      const { page, release } = await openHeld(site.browser, site.server.url, { width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme });
+      const shown = await visiblePassages(page);
+      assert.ok(shown.length >= 3, `cards shown before the app: ${shown}`);
+      assert.deepEqual(shown, all.passages.slice(0, shown.length), 'the default order, as `loupe query` answers');
+      assert.match(await page.locator('[data-testid=status]').first().innerText(), new RegExp(`${all.total} passages`));
+      assert.equal(await page.locator('#loading').isVisible(), false, 'no loading state over a readable page');
+      await page.screenshot({ path: screenshotPath(`prerendered-${width}-${scheme}`) });
+      release();
+      await appStarted(page);
+      assert.deepEqual(await shownPassages(page), all.passages.slice(0, Math.min(20, all.total)), 'the app takes its place');
+      assert.equal(await page.locator('[data-testid=status]').count(), 1, 'one page, not two');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  });
+
+  it('is readable with scripts off', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(site.server.url);
+    const shown = await visiblePassages(page);
+    assert.ok(shown.length >= 3, `${shown}`);
+    const first = corpus.passages.find((p) => p.id === shown[0]);
+    const text = await page.locator(`[data-passage="${first.id}"]`).innerText();
+    assert.ok(text.includes(first.text.slice(0, 40)), `the passage's text is there: ${text.slice(0, 80)}`);
+    await context.close();
+  });
+
+  it('a searched, filtered or deep-linked URL shows the loading state, never the default results, until the app answers it', async () => {
+    const target = all.passages[all.passages.length - 1];
+    for (const search of ['?q=blackout', '?theme=trade', `#${target}`]) {
+      const { page, release } = await openHeld(site.browser, `${site.server.url}${search}`);
+      assert.deepEqual(await visiblePassages(page), [], `${search}: no default results while loading`);
+      assert.equal(await page.locator('#loading').isVisible(), true, `${search}: the loading state`);
+      release();
+      await appStarted(page);
+      const expected = search.startsWith('#') ? all : loupeQuery(search.slice(1));
+      assert.deepEqual((await shownPassages(page)).slice(0, 5), expected.passages.slice(0, 5), search);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  });
+
+  it('a filter ticked and a search typed before the app starts are where the app starts', async () => {
+    const { page, release } = await openHeld(site.browser, site.server.url);
+    await page.locator('#prerendered input[data-facet="theme"][data-value="trade"]').check();
+    await page.keyboard.press('/');
+    await page.keyboard.type('energy');
+    assert.equal(await page.locator('#prerendered #search-input').inputValue(), 'energy', '"/" went to the search box');
+    release();
+    await appStarted(page);
+    await page.waitForFunction(() => location.search !== '');
+    const params = new URL(page.url()).searchParams;
+    assert.deepEqual([params.get('q'), params.getAll('theme')], ['energy', ['trade']]);
+    assert.equal(await page.locator('#search-input').inputValue(), 'energy');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input', 'the box keeps the focus');
+    await page.keyboard.type(' prices');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'energy prices');
+    assert.deepEqual(await shownPassages(page), loupeQuery('q=energy+prices&theme=trade').passages.slice(0, 20));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});

@@ -242,12 +242,18 @@ pub fn remove_stand_ins() -> bool {
             replace_url(&chosen.known_only(corpus()), None);
         }
         focused = document.active_element().is_some_and(|active| active.id() == "search-input" && page.contains(Some(&active)));
-        page.remove();
     }
-    if let Some(loading) = document.get_element_by_id("loading") {
-        loading.remove();
-    }
+    remove_stand_ins_of(&document);
     focused
+}
+
+/// Removes the prerendered page and the loading state, where they are.
+fn remove_stand_ins_of(document: &web_sys::Document) {
+    for stand_in in ["prerendered", "loading"] {
+        if let Some(element) = document.get_element_by_id(stand_in) {
+            element.remove();
+        }
+    }
 }
 
 /// The view the reader has chosen on the prerendered page: its search box's text and the
@@ -280,9 +286,7 @@ pub fn focus_search_box() {
 /// Shows the static error screen of `index.html` (used by the panic hook).
 pub fn show_fatal_error(message: &str) {
     let Some(document) = window().document() else { return };
-    if let Some(loading) = document.get_element_by_id("loading") {
-        loading.remove();
-    }
+    remove_stand_ins_of(&document);
     if let Some(fatal) = document.get_element_by_id("fatal") {
         let _ = fatal.remove_attribute("hidden");
         if let Some(detail) = document.get_element_by_id("fatal-detail") {

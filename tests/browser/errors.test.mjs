@@ -21,12 +21,12 @@ function withCorruptCorpus(wasm) {
 describe('errors', () => {
   const site = useSite();
 
-  it('a reader sees a loading state until the wasm starts, then the app', async () => {
+  it('a reader of a filtered view sees a loading state until the wasm starts, then the app (the default view is prerendered: prerender.test.mjs)', async () => {
     const page = await site.browser.newPage();
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-    await page.goto(site.server.url, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${site.server.url}?theme=trade`, { waitUntil: 'domcontentloaded' });
     const loading = page.getByRole('status').filter({ hasText: 'Loading the corpus…' });
     await loading.waitFor();
     assert.equal(await page.locator('[data-testid=passages]').count(), 0, 'nothing else is drawn yet');

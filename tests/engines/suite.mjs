@@ -110,19 +110,34 @@ export function describeEngine(engine) {
     /** A test, skipped with the engine's reason where it cannot do that part. */
     const part = (name, fn) => it(name, { skip: engine.cannot[name] || false }, fn);
 
-    part('first load shows the loading state, then every passage and the core\'s counts', async () => {
+    part('first load shows the prerendered page, then the app with every passage and the core\'s counts', async () => {
       // A fresh origin, so no service worker serves the wasm before the server can hold it.
       const fresh = await freshSite();
       const release = fresh.holdWasm();
       await s.execute((url) => { setTimeout(() => { location.href = url; }, 0); }, fresh.url);
-      await s.waitFor((url) => location.href === url && document.getElementById('loading')?.textContent.includes('Loading the corpus…'), [fresh.url], { what: 'the loading state' });
-      assert.equal(await s.execute(() => document.querySelector('[data-testid=passages]')), null, 'nothing else is drawn yet');
+      await s.waitFor((url) => location.href === url && document.querySelector('#prerendered [data-passage]'), [fresh.url], { what: 'the prerendered page' });
+      const first = await s.execute(() => [...document.querySelectorAll('#prerendered [data-passage]')].map((card) => card.dataset.passage));
+      assert.deepEqual(first, loupeQuery('').passages.slice(0, first.length), 'the first passages, in the default order');
+      assert.equal(await s.execute(() => getComputedStyle(document.getElementById('loading')).display), 'none', 'no loading state over a readable page');
       release();
       await appUp(s);
+      assert.equal(await s.execute(() => document.getElementById('prerendered')), null, 'the app took its place');
       assert.match(await s.execute(() => document.querySelector('[data-testid=corpus-title]').textContent), /One year after Russia’s invasion of Ukraine/);
       assert.equal((await s.execute(shown)).passages.length, loupeExport().passages.length);
       await agreesWithCore(s);
       assert.equal(await s.execute(() => document.getElementById('fatal').hidden), true, 'no error screen');
+    });
+
+    part('a searched URL shows the loading state, never the default results, until the app answers it', async () => {
+      const fresh = await freshSite();
+      const release = fresh.holdWasm();
+      const url = `${fresh.url}?q=blackout`;
+      await s.execute((u) => { setTimeout(() => { location.href = u; }, 0); }, url);
+      await s.waitFor((u) => location.href === u && document.getElementById('loading')?.textContent.includes('Loading the corpus…'), [url], { what: 'the loading state' });
+      assert.equal(await s.execute(() => document.querySelector('[data-passage]')), null, 'no passage is drawn yet');
+      release();
+      await appUp(s);
+      await agreesWithCore(s);
     });
 
     part('ticking facets filters as the core says: OR within a group, AND across groups', async () => {

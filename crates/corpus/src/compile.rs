@@ -9,7 +9,7 @@ use crate::model::{Corpus, Document, Entity, Passage, Section, Theme};
 use crate::parse::{self, ParsedDocument, Sidecar};
 use crate::tag::{DocumentState, EntityTagger, ThemeTagger};
 use crate::text;
-use crate::vocab::{self, COMPANIES_FILE, ENTITIES_FILE, PLACES_FILE, THEMES_FILE, WORDNET_FILE};
+use crate::vocab::{self, BRANDS_FILE, COMPANIES_FILE, ENTITIES_FILE, PLACES_FILE, THEMES_FILE, WORDNET_FILE};
 
 /// A file of the seeds folder: its name (no directory) and its bytes.
 #[derive(Debug, Clone)]
@@ -108,8 +108,8 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     let themes = themes_text.and_then(|t| usable(vocab::read_themes_leaving_out_bad_rules(&t, THEMES_FILE), &mut diagnostics));
     let entities = entities_text.and_then(|t| usable(vocab::read_entities_leaving_out_bad_rows(&t, ENTITIES_FILE), &mut diagnostics));
     // The generated lists (the world gazetteer, the company list, WordNet's places and
-    // organisations; one shape) are optional: without them, only `entities.toml` names things.
-    let list_texts: Vec<(&str, String)> = [PLACES_FILE, COMPANIES_FILE, WORDNET_FILE]
+    // organisations, the brand names; one shape) are optional: without them, only `entities.toml` names things.
+    let list_texts: Vec<(&str, String)> = [PLACES_FILE, COMPANIES_FILE, WORDNET_FILE, BRANDS_FILE]
         .into_iter()
         .filter(|name| by_name.contains_key(name))
         .filter_map(|name| Some((name, vocab_text(name, &mut diagnostics)?)))
@@ -128,7 +128,7 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     for (name, file) in &by_name {
         let Some(stem) = name.strip_suffix(".txt") else {
             let is_sidecar = name.strip_suffix(".toml").is_some_and(|stem| by_name.contains_key(format!("{stem}.txt").as_str()));
-            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE, PLACES_FILE, COMPANIES_FILE, WORDNET_FILE].contains(name) && !name.starts_with('.') {
+            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE, PLACES_FILE, COMPANIES_FILE, WORDNET_FILE, BRANDS_FILE].contains(name) && !name.starts_with('.') {
                 diagnostics.push(Diagnostic::warning(*name, None, "ignored: documents are `*.txt`, metadata `<document>.toml`"));
             }
             continue;

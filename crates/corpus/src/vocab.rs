@@ -1,6 +1,6 @@
 //! The curator's vocabularies: `themes.toml` (taxonomy, cues, rules), `entities.toml`
 //! (gazetteer and name-detection rules) and the generated lists in one shape (`places.tsv`, the
-//! world gazetteer; `companies.tsv`; `wordnet.tsv`), read with line-accurate diagnostics. A bad
+//! world gazetteer; `companies.tsv`; `wordnet.tsv`; `brands.tsv`), read with line-accurate diagnostics. A bad
 //! rule or row is reported and left out; the rest is used.
 
 use std::collections::{BTreeMap, HashSet};
@@ -19,6 +19,9 @@ pub const COMPANIES_FILE: &str = "companies.tsv";
 /// The generated places and organisations of WordNet that the two lists above lack, in the same
 /// columns with the kinds `water`, `land`, `area` and `organisation`.
 pub const WORDNET_FILE: &str = "wordnet.tsv";
+/// The generated one-word company and brand names of a spelling dictionary that the lists above
+/// lack, in the same columns with the kind `company`.
+pub const BRANDS_FILE: &str = "brands.tsv";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -412,7 +415,7 @@ pub fn read_entities_leaving_out_bad_rows(source: &str, file: &str) -> Result<(E
     if problems.is_empty() { Ok((parsed, row_problems)) } else { Err(problems) }
 }
 
-/// What a gazetteer row (`places.tsv`, `companies.tsv` or `wordnet.tsv`) names, which decides
+/// What a gazetteer row (`places.tsv`, `companies.tsv`, `wordnet.tsv` or `brands.tsv`) names, which decides
 /// where the tagger trusts it: countries, capitals and large cities anywhere; other cities,
 /// regions, bodies of water, landforms and the Earth's areas after a preposition of place; a
 /// company anywhere but after an article, and only where its name cannot be a common word; any
@@ -471,7 +474,7 @@ pub struct GazetteerRow<'a> {
     pub aliases: Vec<&'a str>,
 }
 
-/// Parses `places.tsv`, `companies.tsv` or `wordnet.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
+/// Parses `places.tsv`, `companies.tsv`, `wordnet.tsv` or `brands.tsv`: `name<TAB>kind<TAB>country<TAB>population<TAB>forms;…`, `#` comments.
 /// A row without a name or a known kind is reported and left out.
 pub fn read_gazetteer<'a>(source: &'a str, file: &str) -> (Vec<GazetteerRow<'a>>, Vec<Diagnostic>) {
     let mut rows = Vec::new();

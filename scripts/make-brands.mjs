@@ -14,8 +14,8 @@
 // can stand alone as the company's name:
 //   - it opens with a capital, holds a lower-case letter (no ticker or acronym: the tagger finds
 //     those by their capitals) and is letters and inner hyphens only, four letters or more;
-//   - it is no common word: WordNet has neither it in lower case nor, for a word in `s`, its
-//     singular (`Apple`, `Shell`, `Alliance`);
+//   - it is no common word: WordNet has neither it in lower case nor, for an inflected word, its
+//     lemma (`Apple`, `Shell`, `Alliance`, `Pioneering`);
 //   - WordNet gives the capitalised word no sense of its own (a person, place or anything else:
 //     `Liverpool`, `Ford`);
 //   - it is no part of a person's name in the people-names dictionary (`Charles`, `Abdulaziz`);
@@ -55,7 +55,10 @@ for (const file of ["seeds/places.tsv", "seeds/companies.tsv", "seeds/wordnet.ts
 
 function kept(w) {
   const lower = w.toLowerCase();
-  const common = lemmas.has(lower) || (lower.endsWith("s") && lemmas.has(lower.slice(0, -1)));
+  // A lemma, or an inflection of one (`Pioneering`, `Photonics`).
+  const stems = [lower, ...[["s", ""], ["es", ""], ["ies", "y"], ["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"]]
+    .filter(([end]) => lower.endsWith(end)).map(([end, add]) => lower.slice(0, -end.length) + add)];
+  const common = stems.some((stem) => lemmas.has(stem));
   return /^\p{Lu}[\p{L}-]*\p{L}$/u.test(w) && /\p{Ll}/u.test(w) && w.replace(/-/g, "").length >= 4
     && !common && !written.has(w) && !people.has(w) && !listedWords.has(w);
 }

@@ -128,7 +128,7 @@ pub fn compile_files(files: &[SeedFile]) -> Compiled {
     for (name, file) in &by_name {
         let Some(stem) = name.strip_suffix(".txt") else {
             let is_sidecar = name.strip_suffix(".toml").is_some_and(|stem| by_name.contains_key(format!("{stem}.txt").as_str()));
-            if !is_sidecar && ![THEMES_FILE, ENTITIES_FILE, PLACES_FILE, COMPANIES_FILE, WORDNET_FILE, BRANDS_FILE].contains(name) && !name.starts_with('.') {
+            if !is_sidecar && !vocab::FILES.contains(name) && !name.starts_with('.') {
                 diagnostics.push(Diagnostic::warning(*name, None, "ignored: documents are `*.txt`, metadata `<document>.toml`"));
             }
             continue;

@@ -22,6 +22,8 @@ pub const WORDNET_FILE: &str = "wordnet.tsv";
 /// The generated one-word company and brand names of a spelling dictionary that the lists above
 /// lack, in the same columns with the kind `company`.
 pub const BRANDS_FILE: &str = "brands.tsv";
+/// Every vocabulary file a seeds folder holds beside its documents.
+pub const FILES: [&str; 6] = [THEMES_FILE, ENTITIES_FILE, PLACES_FILE, COMPANIES_FILE, WORDNET_FILE, BRANDS_FILE];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -21,7 +21,7 @@ pub fn seeds_copy(fixture: &str, name: &str) -> PathBuf {
     for entry in std::fs::read_dir(repo_root().join("tests/corpus").join(fixture)).unwrap().flatten() {
         std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
     }
-    for vocabulary in ["themes.toml", "entities.toml", "places.tsv", "companies.tsv", "wordnet.tsv"] {
+    for vocabulary in loupe_corpus::vocab::FILES {
         if !dir.join(vocabulary).exists() {
             std::fs::copy(repo_root().join("seeds").join(vocabulary), dir.join(vocabulary)).unwrap();
         }

@@ -33,7 +33,7 @@ pub fn load(dir: &Path) -> Vec<SeedFile> {
         .filter(|e| e.path().is_file())
         .map(|e| SeedFile { name: e.file_name().to_string_lossy().into_owned(), bytes: std::fs::read(e.path()).unwrap() })
         .collect();
-    for vocabulary in ["themes.toml", "entities.toml", "places.tsv", "companies.tsv", "wordnet.tsv", "brands.tsv"] {
+    for vocabulary in loupe_corpus::vocab::FILES {
         if !files.iter().any(|f| f.name == vocabulary) {
             let bytes = std::fs::read(repo_root().join("seeds").join(vocabulary)).unwrap();
             files.push(SeedFile { name: vocabulary.to_string(), bytes });

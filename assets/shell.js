@@ -12,12 +12,12 @@
   // --- Start-up failure: show the error screen instead of a blank or spinning page (or the
   // prerendered page of an app that will not answer).
   function fail(reason) {
-    var loading = document.getElementById('loading');
-    var prerendered = document.getElementById('prerendered');
     var fatal = document.getElementById('fatal');
     if (!fatal || !fatal.hidden) return;
-    if (loading) loading.remove();
-    if (prerendered) prerendered.remove();
+    ['loading', 'prerendered', 'starting'].forEach(function (id) {
+      var standIn = document.getElementById(id);
+      if (standIn) standIn.remove();
+    });
     fatal.hidden = false;
     var detail = document.getElementById('fatal-detail');
     if (detail) detail.textContent = String((reason && (reason.message || reason)) || 'unknown error');

@@ -247,9 +247,10 @@ pub fn remove_stand_ins() -> bool {
     focused
 }
 
-/// Removes the prerendered page and the loading state, where they are.
+/// Removes the prerendered page (with its note that the app is starting) and the loading state,
+/// where they are.
 fn remove_stand_ins_of(document: &web_sys::Document) {
-    for stand_in in ["prerendered", "loading"] {
+    for stand_in in ["prerendered", "starting", "loading"] {
         if let Some(element) = document.get_element_by_id(stand_in) {
             element.remove();
         }

@@ -47,7 +47,7 @@ describe('errors', () => {
     assert.match(await page.textContent('#fatal h1'), /could not start/);
     assert.equal(await page.getAttribute('#fatal-reload', 'href'), './');
     assert.match(await page.textContent('#fatal-detail'), /the embedded corpus cannot be read: not a Loupe corpus/);
-    assert.equal(await page.locator('#loading').count(), 0);
+    assert.equal(await page.locator('#loading, #prerendered, #starting').count(), 0, 'the error screen alone, not under a page that cannot answer');
   });
 
   it('a wasm that cannot load shows the error screen', async () => {
@@ -56,5 +56,6 @@ describe('errors', () => {
     await page.goto(site.server.url);
     await page.waitForSelector('#fatal:not([hidden])');
     assert.ok(await page.locator('#fatal').isVisible());
+    assert.equal(await page.locator('#loading, #prerendered, #starting').count(), 0, 'the error screen alone');
   });
 });

@@ -37,9 +37,13 @@ describe('the prerendered first page', () => {
       assert.deepEqual(shown, all.passages.slice(0, shown.length), 'the default order, as `loupe query` answers');
       assert.match(await page.locator('[data-testid=status]').first().innerText(), new RegExp(`${all.total} passages`));
       assert.equal(await page.locator('#loading').isVisible(), false, 'no loading state over a readable page');
+      const starting = page.locator('#starting');
+      await starting.waitFor({ state: 'visible', timeout: 5000 });
+      assert.match(await starting.innerText(), /Starting the explorer/, 'a slow start says so');
       await page.screenshot({ path: screenshotPath(`prerendered-${width}-${scheme}`) });
       release();
       await appStarted(page);
+      assert.equal(await starting.count(), 0, 'the note goes with the page');
       assert.deepEqual(await shownPassages(page), all.passages.slice(0, Math.min(20, all.total)), 'the app takes its place');
       assert.equal(await page.locator('[data-testid=status]').count(), 1, 'one page, not two');
       assert.deepEqual(page.errors, []);

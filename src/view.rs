@@ -21,6 +21,9 @@ pub struct View {
     /// Whether the view was read back from the history (Back, Forward, a changed fragment):
     /// lists are then drawn whole at once, so the reader returns to the page as it was.
     pub from_history: RwSignal<bool>,
+    /// The address of the reading view with the current filters, made once per query for every
+    /// card's "In context" link.
+    reading_address: Memo<String>,
 }
 
 impl View {
@@ -35,7 +38,8 @@ impl View {
         // Only the search text and filters select passages: switching views does not evaluate.
         let selection = Memo::new(move |_| query.with(Query::selection));
         let evaluation = Memo::new(move |_| selection.with(|q| evaluate_on(corpus(), state::timeline(), q)));
-        View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), from_history: RwSignal::new(false) }
+        let reading_address = Memo::new(move |_| query.with(|q| state::url_for(&q.with_view(ViewMode::Read), None)));
+        View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), from_history: RwSignal::new(false), reading_address }
     }
 
     /// Reads the URL again (Back, Forward, a changed fragment).
@@ -100,7 +104,7 @@ impl View {
     /// The address of a passage in the reading view with the current filters (tracked, so a
     /// link's `href` follows the filters).
     pub fn reading_url(&self, passage_id: &str) -> String {
-        self.query.with(|q| state::url_for(&q.with_view(ViewMode::Read), Some(passage_id)))
+        self.reading_address.with(|address| format!("{address}#{passage_id}"))
     }
 
     /// A click on a link to [`View::reading_url`]: opened in place, unless the reader asked for

@@ -23,9 +23,12 @@ pub fn PassageText(passage: u32, trim: bool) -> impl IntoView {
     let active_themes = Memo::new(move |_| {
         view.query.with(|q| q.values(Facet::Theme).filter_map(|id| Facet::Theme.index_of(c, id)).collect::<Vec<u32>>())
     });
+    // The search's matches in this passage: a card kept on screen as the search changes is
+    // drawn again only when they change.
+    let matched_words = Memo::new(move |_| view.matched_words(passage));
     move || {
         let active = active_themes.get();
-        let positions = view.matched_words(passage);
+        let positions = matched_words.get();
         let matched: Vec<Span> = if positions.is_empty() { Vec::new() } else { matched_spans(&p.text, &positions) };
         let evidence = p
             .themes

@@ -261,8 +261,9 @@ fn seed_themes_keep_their_scores() {
 /// people and organisations went from 110/119 over twelve articles to 149/164 over sixteen and
 /// 186/214 = 0.869 over twenty, places from 159/171 to 214/230 and 267/294 = 0.908, so those
 /// floors were set anew (issue 13's targets stay 0.95 and 0.90). Rules that each hold at several
-/// places of the set (and vocabulary) then took people and organisations to 197/214 = 0.921.
-const DEV_FLOOR: (f64, f64, f64, f64, f64, f64) = (0.90, 0.90, 0.80, 0.80, 0.92, 0.90);
+/// places of the set (and vocabulary) then took people and organisations to 197/214 = 0.921, and
+/// a packaged list of company and brand names (`seeds/brands.tsv`) to 200/214 = 0.935.
+const DEV_FLOOR: (f64, f64, f64, f64, f64, f64) = (0.90, 0.90, 0.80, 0.80, 0.93, 0.90);
 
 #[test]
 fn development_set_scores() {

@@ -16,16 +16,12 @@ use crate::view::View;
 /// Rendered on a thread of its own, which reads this corpus only (see `loupe_engine::corpus`).
 pub fn prerender(encoded_corpus: &[u8]) -> Result<String, DecodeError> {
     let encoded = encoded_corpus.to_vec();
-    std::thread::scope(|scope| {
-        scope
-            .spawn(move || {
-                loupe_engine::read_corpus(encoded)?;
-                // The server's shared context: components see that no browser is there (no
-                // window listeners, no effects).
-                let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-                Ok(owner.with(|| view! { <Page view=View::new(Query::default(), None) /> }.to_html()))
-            })
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
+    let render = std::thread::spawn(move || {
+        loupe_engine::read_corpus(encoded)?;
+        // The server's shared context: components see that no browser is there (no window
+        // listeners, no effects).
+        let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+        Ok(owner.with(|| view! { <Page view=View::new(Query::default(), None) /> }.to_html()))
+    });
+    render.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

@@ -56,13 +56,16 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
-/// Natively: makes `corpus` (encoded) the one [`corpus`] answers on this thread, as the page
-/// that `loupe build` places it into will read it; false when this thread already has one.
-/// The bytes and the decoded corpus live as long as the process.
+/// Natively: makes `encoded` the corpus [`corpus`] answers on this thread, decoded as the page
+/// that `loupe build` places it into will decode it. The bytes and the decoded corpus live as
+/// long as the process. A thread reads one corpus: a second call on it panics.
 #[cfg(not(target_family = "wasm"))]
-pub fn read_corpus(encoded: Vec<u8>) -> Result<bool, loupe_corpus::encode::DecodeError> {
-    let corpus = loupe_corpus::encode::decode_static(Vec::leak(encoded))?;
-    Ok(CORPUS.with(|cell| cell.set(Box::leak(Box::new(corpus))).is_ok()))
+pub fn read_corpus(encoded: Vec<u8>) -> Result<(), loupe_corpus::encode::DecodeError> {
+    let corpus: &'static Corpus = Box::leak(Box::new(loupe_corpus::encode::decode_static(Vec::leak(encoded))?));
+    if CORPUS.with(|cell| cell.set(corpus)).is_err() {
+        panic!("this thread already reads a corpus: read each corpus on a thread of its own");
+    }
+    Ok(())
 }
 
 /// A value as the plain objects `JSON.parse` makes of its JSON text (maps become objects, as in

@@ -33,7 +33,7 @@
   // "/" jumps to its search box, as in the app (src/components/search_box.rs); what is typed
   // there, and the filters ticked, carry over to the app when it starts.
   document.addEventListener('keydown', function (event) {
-    var page = document.getElementById('prerendered');
+    var page = !document.documentElement.classList.contains('other-view') && document.getElementById('prerendered');
     var box = page && page.querySelector('#search-input');
     var target = event.target;
     var typing = target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && target.type !== 'checkbox';

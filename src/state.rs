@@ -223,9 +223,11 @@ pub fn reveal_passage(id: &str, focus: bool) {
 }
 
 /// Whether the page shows the default view prerendered by `loupe build` (none in a Trunk-only
-/// build; dropped by `index.html` when the URL asks for another view).
+/// build; hidden when the URL asks for another view: `index.html` marks the page so).
 pub fn shows_prerendered_page() -> bool {
-    window().document().and_then(|d| d.get_element_by_id("prerendered")).is_some_and(|page| page.child_element_count() > 0)
+    let Some(document) = window().document() else { return false };
+    let other_view = document.document_element().is_some_and(|html| html.class_list().contains("other-view"));
+    !other_view && document.get_element_by_id("prerendered").is_some_and(|page| page.child_element_count() > 0)
 }
 
 /// Removes the page's stand-ins for the app: the prerendered default view (before the app is
@@ -236,7 +238,7 @@ pub fn shows_prerendered_page() -> bool {
 pub fn remove_stand_ins() -> bool {
     let Some(document) = window().document() else { return false };
     let mut focused = false;
-    if let Some(page) = document.get_element_by_id("prerendered") {
+    if let Some(page) = document.get_element_by_id("prerendered").filter(|_| shows_prerendered_page()) {
         let chosen = prerendered_choices(&page);
         if chosen != Query::default() {
             replace_url(&chosen.known_only(corpus()), None);

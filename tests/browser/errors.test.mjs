@@ -29,7 +29,7 @@ describe('errors', () => {
     await page.goto(`${site.server.url}?theme=trade`, { waitUntil: 'domcontentloaded' });
     const loading = page.getByRole('status').filter({ hasText: 'Loading the corpus…' });
     await loading.waitFor();
-    assert.equal(await page.locator('[data-testid=passages]').count(), 0, 'nothing else is drawn yet');
+    assert.equal(await page.locator('[data-testid=passages]').filter({ visible: true }).count(), 0, 'nothing else is shown yet');
     release();
     await page.locator('[data-testid=passages]').waitFor();
     assert.equal(await page.locator('#loading').count(), 0, 'the loading state goes once the app is up');

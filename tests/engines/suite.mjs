@@ -134,7 +134,7 @@ export function describeEngine(engine) {
       const url = `${fresh.url}?q=blackout`;
       await s.execute((u) => { setTimeout(() => { location.href = u; }, 0); }, url);
       await s.waitFor((u) => location.href === u && document.getElementById('loading')?.textContent.includes('Loading the corpus…'), [url], { what: 'the loading state' });
-      assert.equal(await s.execute(() => document.querySelector('[data-passage]')), null, 'no passage is drawn yet');
+      assert.equal(await s.execute(() => [...document.querySelectorAll('[data-passage]')].some((card) => card.getClientRects().length > 0)), false, 'no passage is shown yet');
       release();
       await appUp(s);
       await agreesWithCore(s);

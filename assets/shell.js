@@ -30,10 +30,24 @@
   });
 
   // --- The prerendered page (the default view in index.html, until the app takes its place):
-  // "/" jumps to its search box, as in the app (src/components/search_box.rs); what is typed
-  // there, and the filters ticked, carry over to the app when it starts.
+  // "/" jumps to its search box, as in the app (src/components/search_box.rs); a button pressed
+  // there is numbered, to be pressed again in the app once it has started (src/handover.rs, which
+  // also carries the search typed, the filters ticked and the focus), and the note that the app
+  // is starting shows at once.
+  function prerenderedPage() {
+    return !document.documentElement.classList.contains('other-view') && document.getElementById('prerendered');
+  }
+  var presses = 0;
+  document.addEventListener('click', function (event) {
+    var page = prerenderedPage();
+    var button = page && event.target instanceof Element && event.target.closest('button');
+    if (!button || !page.contains(button)) return;
+    button.setAttribute('data-loupe-press', String(++presses));
+    var note = document.getElementById('starting');
+    if (note) note.classList.add('asked');
+  }, true);
   document.addEventListener('keydown', function (event) {
-    var page = !document.documentElement.classList.contains('other-view') && document.getElementById('prerendered');
+    var page = prerenderedPage();
     var box = page && page.querySelector('#search-input');
     var target = event.target;
     var typing = target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && target.type !== 'checkbox';

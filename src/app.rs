@@ -22,9 +22,15 @@ use crate::view::View;
 use loupe_corpus::views::ViewMode;
 
 /// The app in the browser: the page for the URL's view, following Back, Forward and fragments.
+/// `taking_over`: it takes the place of the prerendered page, whose list it draws whole at once;
+/// `typed`: a search typed there is in the URL, and later keystrokes go on with it.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(taking_over: bool, typed: bool) -> impl IntoView {
     let view = View::from_location();
+    view.draw_whole.set(taking_over);
+    if typed {
+        view.go_on_typing();
+    }
     let query = view.query;
     state::replace_url(&query.get_untracked(), view.target.get_untracked().as_deref());
 

@@ -8,6 +8,7 @@
 
 mod app;
 mod components;
+mod handover;
 mod plural;
 mod state;
 mod view;
@@ -27,18 +28,22 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         state::show_fatal_error(&info.to_string());
     }));
-    if state::shows_prerendered_page() {
+    let shows_prerendered_page = state::window().document().is_some_and(|d| handover::shows_prerendered_page(&d));
+    if shows_prerendered_page {
         leptos::prelude::request_animation_frame(|| leptos::prelude::set_timeout(mount, std::time::Duration::ZERO));
     } else {
         mount();
     }
 }
 
+/// Mounts the app in the place of its stand-ins, with what the reader did on the prerendered page.
 fn mount() {
-    let was_typing = state::remove_stand_ins();
-    leptos::mount::mount_to_body(app::App);
-    if was_typing {
-        state::focus_search_box();
+    let handover = handover::take();
+    let taking_over = handover.is_some();
+    let typed = handover.as_ref().is_some_and(|h| h.typed);
+    leptos::mount::mount_to_body(move || leptos::prelude::view! { <app::App taking_over typed /> });
+    if let Some(handover) = handover {
+        handover.apply();
     }
     state::index_when_idle();
 }

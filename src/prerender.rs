@@ -21,7 +21,11 @@ pub fn prerender(encoded_corpus: &[u8]) -> Result<String, DecodeError> {
         // The server's shared context: components see that no browser is there (no window
         // listeners, no effects).
         let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-        Ok(owner.with(|| view! { <Page view=View::new(Query::default(), None) /> }.to_html()))
+        Ok(owner.with(|| {
+            let view = View::new(Query::default(), None);
+            view.draw_whole.set(true);
+            view! { <Page view /> }.to_html()
+        }))
     });
     render.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 
 use loupe_corpus::dates::Timeline;
-use loupe_corpus::query::{Facet, Query};
+use loupe_corpus::query::Query;
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -89,7 +89,7 @@ fn schedule_idle() {
     });
 }
 
-fn window() -> web_sys::Window {
+pub fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
 }
 
@@ -222,36 +222,10 @@ pub fn reveal_passage(id: &str, focus: bool) {
     }
 }
 
-/// Whether the page shows the default view prerendered by `loupe build` (none in a Trunk-only
-/// build; hidden when the URL asks for another view: `index.html` marks the page so).
-pub fn shows_prerendered_page() -> bool {
-    let Some(document) = window().document() else { return false };
-    let other_view = document.document_element().is_some_and(|html| html.class_list().contains("other-view"));
-    !other_view && document.get_element_by_id("prerendered").is_some_and(|page| page.child_element_count() > 0)
-}
-
-/// Removes the page's stand-ins for the app: the prerendered default view (before the app is
-/// mounted, whose elements have the same ids) and the loading state. What the reader did on the
-/// prerendered page before the app started (a search typed, filters ticked) becomes the URL's
-/// view, which the app opens with; returns whether its search box had focus (the app's box then
-/// takes it).
-pub fn remove_stand_ins() -> bool {
-    let Some(document) = window().document() else { return false };
-    let mut focused = false;
-    if let Some(page) = document.get_element_by_id("prerendered").filter(|_| shows_prerendered_page()) {
-        let chosen = prerendered_choices(&page);
-        if chosen != Query::default() {
-            replace_url(&chosen.known_only(corpus()), None);
-        }
-        focused = document.active_element().is_some_and(|active| active.id() == "search-input" && page.contains(Some(&active)));
-    }
-    remove_stand_ins_of(&document);
-    focused
-}
-
-/// Removes the prerendered page (with its note that the app is starting) and the loading state,
-/// where they are.
-fn remove_stand_ins_of(document: &web_sys::Document) {
+/// Removes the page's stand-ins for the app, where they are: the prerendered page (with its note
+/// that the app is starting) and the loading state.
+pub fn remove_stand_ins() {
+    let Some(document) = window().document() else { return };
     for stand_in in ["prerendered", "starting", "loading"] {
         if let Some(element) = document.get_element_by_id(stand_in) {
             element.remove();
@@ -259,37 +233,10 @@ fn remove_stand_ins_of(document: &web_sys::Document) {
     }
 }
 
-/// The view the reader has chosen on the prerendered page: its search box's text and the
-/// facet values ticked.
-fn prerendered_choices(page: &web_sys::Element) -> Query {
-    let mut query = Query::default();
-    if let Ok(Some(search)) = page.query_selector("#search-input") {
-        if let Ok(input) = search.dyn_into::<web_sys::HtmlInputElement>() {
-            query.text = input.value();
-        }
-    }
-    let Ok(ticked) = page.query_selector_all("input[type=checkbox][data-facet]:checked") else { return query };
-    for box_ in (0..ticked.length()).filter_map(|i| ticked.item(i)?.dyn_into::<web_sys::Element>().ok()) {
-        let facet = box_.get_attribute("data-facet").and_then(|key| Facet::from_key(&key));
-        if let (Some(facet), Some(value)) = (facet, box_.get_attribute("data-value")) {
-            query.toggle(facet, &value);
-        }
-    }
-    query
-}
-
-/// Moves focus to the search box, its caret after its text.
-pub fn focus_search_box() {
-    let Some(input) = window().document().and_then(|d| d.get_element_by_id("search-input")).and_then(|b| b.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-    let _ = input.focus();
-    let end = input.value().encode_utf16().count() as u32;
-    let _ = input.set_selection_range(end, end);
-}
-
 /// Shows the static error screen of `index.html` (used by the panic hook).
 pub fn show_fatal_error(message: &str) {
+    remove_stand_ins();
     let Some(document) = window().document() else { return };
-    remove_stand_ins_of(&document);
     if let Some(fatal) = document.get_element_by_id("fatal") {
         let _ = fatal.remove_attribute("hidden");
         if let Some(detail) = document.get_element_by_id("fatal-detail") {

@@ -18,9 +18,10 @@ pub struct View {
     /// Whether the current history entry belongs to a search being typed: its first keystroke
     /// pushed an entry, later ones replace it.
     typing: StoredValue<bool>,
-    /// Whether the view was read back from the history (Back, Forward, a changed fragment):
-    /// lists are then drawn whole at once, so the reader returns to the page as it was.
-    pub from_history: RwSignal<bool>,
+    /// Whether lists are drawn whole at once: the view was read back from the history (Back,
+    /// Forward, a changed fragment), so the reader returns to the page as it was, or is rendered
+    /// ahead (the prerendered page, and the app taking its place), with no later frame.
+    pub draw_whole: RwSignal<bool>,
     /// The address of the reading view with the current filters, made once per query for every
     /// card's "In context" link.
     reading_address: Memo<String>,
@@ -39,16 +40,22 @@ impl View {
         let selection = Memo::new(move |_| query.with(Query::selection));
         let evaluation = Memo::new(move |_| selection.with(|q| evaluate_on(corpus(), state::timeline(), q)));
         let reading_address = Memo::new(move |_| query.with(|q| state::url_for(&q.with_view(ViewMode::Read), None)));
-        View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), from_history: RwSignal::new(false), reading_address }
+        View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), draw_whole: RwSignal::new(false), reading_address }
     }
 
     /// Reads the URL again (Back, Forward, a changed fragment).
     pub fn follow_location(&self) {
         state::forget_typed_url();
         self.typing.set_value(false);
-        self.from_history.set(true);
+        self.draw_whole.set(true);
         self.target.set(state::passage_from_hash());
         self.query.set(state::query_from_location());
+    }
+
+    /// The current history entry holds a search being typed (carried from the prerendered
+    /// page): later keystrokes rewrite it instead of adding one.
+    pub fn go_on_typing(&self) {
+        self.typing.set_value(true);
     }
 
     /// Follows the search box as it is typed: the first keystroke of a new search adds a
@@ -66,7 +73,7 @@ impl View {
             state::push_url(&query, None);
             self.typing.set_value(true);
         }
-        self.from_history.set(false);
+        self.draw_whole.set(false);
         self.target.set(None);
         self.query.set(query);
     }
@@ -75,7 +82,7 @@ impl View {
     pub fn navigate(&self, query: Query) {
         self.typing.set_value(false);
         state::push_url(&query, None);
-        self.from_history.set(false);
+        self.draw_whole.set(false);
         self.target.set(None);
         self.query.set(query);
     }

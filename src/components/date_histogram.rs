@@ -125,6 +125,9 @@ fn UndatedToggle() -> impl IntoView {
                 type="checkbox"
                 id="date-undated"
                 data-testid="date-undated"
+                // The attribute for the prerendered page (HTML has no properties), the property
+                // for the live box.
+                checked=keeps
                 prop:checked=keeps
                 on:change=move |_| view.update(|q| q.dates.undated = Some(!q.dates.keeps_undated()))
             />

@@ -43,7 +43,7 @@ pub fn PassageList() -> impl IntoView {
     });
     let passages = Memo::new(move |drawn: Option<&Vec<u32>>| {
         let whole = view.target.with(Option::is_some)
-            || view.from_history.get()
+            || view.draw_whole.get()
             || whole_page_for.with(|q| view.query.with(|current| q.as_ref() == Some(current)));
         view.evaluation.with(|e| {
             let page = e.passages.iter().copied().take(limit()).enumerate();

@@ -56,7 +56,9 @@ describe('the prerendered first page', () => {
     const page = await context.newPage();
     await page.goto(site.server.url);
     const shown = await visiblePassages(page);
-    assert.ok(shown.length >= 3, `${shown}`);
+    assert.deepEqual(shown, all.passages.slice(0, Math.min(20, all.total)), 'the first page of passages, whole');
+    assert.equal(await page.locator('#starting').isVisible(), false, 'no note that an app is starting');
+    assert.match(await page.locator('.noscript').innerText(), /need JavaScript/);
     const first = corpus.passages.find((p) => p.id === shown[0]);
     const text = await page.locator(`[data-passage="${first.id}"]`).innerText();
     assert.ok(text.includes(first.text.slice(0, 40)), `the passage's text is there: ${text.slice(0, 80)}`);
@@ -94,7 +96,33 @@ describe('the prerendered first page', () => {
     await page.keyboard.type(' prices');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'energy prices');
     assert.deepEqual(await shownPassages(page), loupeQuery('q=energy+prices&theme=trade').passages.slice(0, 20));
+    await page.goBack();
+    await page.waitForFunction(() => location.search === '');
+    assert.match(await page.locator('[data-testid=status]').innerText(), new RegExp(`All ${all.total} passages`), 'Back returns to the default view');
     assert.deepEqual(page.errors, []);
     await page.close();
+  });
+
+  it('a panel opened, a button pressed and the focus before the app starts are where the app starts', async () => {
+    const { page, release } = await openHeld(site.browser, site.server.url, { width: 375, height: 740 });
+    const firstCard = `[data-passage="${all.passages[0]}"]`;
+    await page.locator(`#prerendered ${firstCard} details.why summary`).click();
+    await page.locator('#prerendered #drawer-toggle').click();
+    assert.equal(await page.locator('#starting').isVisible(), true, 'a button pressed before the app answers says it is starting');
+    release();
+    await appStarted(page);
+    assert.equal(await page.locator(`${firstCard} details.why`).getAttribute('open'), '', 'the panel opened stays open');
+    await page.locator('#facets .drawer-close').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#drawer-toggle').getAttribute('aria-expanded'), 'true', 'the Filters button pressed opens the drawer');
+    await page.close();
+
+    const wide = await openHeld(site.browser, site.server.url);
+    await wide.page.locator('#prerendered #facet-theme-energy').focus();
+    wide.release();
+    await appStarted(wide.page);
+    assert.equal(await wide.page.evaluate(() => document.activeElement?.id), 'facet-theme-energy', 'the focus stays where it was');
+    assert.equal(await wide.page.evaluate(() => document.activeElement.closest('#prerendered')), null, 'in the app');
+    assert.deepEqual(wide.page.errors, []);
+    await wide.page.close();
   });
 });

@@ -98,7 +98,8 @@ describe('the prerendered first page', () => {
     assert.deepEqual(await shownPassages(page), loupeQuery('q=energy+prices&theme=trade').passages.slice(0, 20));
     await page.goBack();
     await page.waitForFunction(() => location.search === '');
-    assert.match(await page.locator('[data-testid=status]').innerText(), new RegExp(`All ${all.total} passages`), 'Back returns to the default view');
+    await page.waitForFunction((total) => document.querySelector('[data-testid=status]').textContent.includes(`All ${total} passages`), all.total);
+    assert.equal(await page.locator('#search-input').inputValue(), '', 'Back returns to the default view');
     assert.deepEqual(page.errors, []);
     await page.close();
   });

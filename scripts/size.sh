@@ -5,11 +5,11 @@
 # with --check, fails when a total exceeds its budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Budgets: the figures last measured (first load 290.7 / 231.8 KB gzipped / brotli, of which the
-# seed's prerendered page in index.html is 5.6 / 4.5 KB; the engine module 84.5 / 71.2 KB) plus
+# Budgets: the figures last measured (first load 298.4 / 237.8 KB gzipped / brotli, of which the
+# seed's prerendered page makes index.html 10.1 / 7.9 KB; the engine module 84.5 / 71.2 KB) plus
 # about 2 KB.
-budget_kb=${LOUPE_SIZE_BUDGET_KB:-293}
-budget_br_kb=${LOUPE_SIZE_BUDGET_BR_KB:-234}
+budget_kb=${LOUPE_SIZE_BUDGET_KB:-300}
+budget_br_kb=${LOUPE_SIZE_BUDGET_BR_KB:-240}
 engine_budget_kb=${LOUPE_ENGINE_BUDGET_KB:-86}
 engine_budget_br_kb=${LOUPE_ENGINE_BUDGET_BR_KB:-73}
 over=0

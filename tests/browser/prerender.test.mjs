@@ -80,6 +80,18 @@ describe('the prerendered first page', () => {
     }
   });
 
+  it('a link with only another site\'s parameters (a tracker\'s) still shows the prerendered page', async () => {
+    const { page, release } = await openHeld(site.browser, `${site.server.url}?utm_source=newsletter&fbclid=abc`);
+    const shown = await visiblePassages(page);
+    assert.deepEqual(shown, all.passages.slice(0, shown.length));
+    assert.ok(shown.length > 0, 'the default view, readable');
+    release();
+    await appStarted(page);
+    assert.deepEqual(await shownPassages(page), all.passages.slice(0, Math.min(20, all.total)));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('a filter ticked and a search typed before the app starts are where the app starts', async () => {
     const { page, release } = await openHeld(site.browser, site.server.url);
     await page.locator('#prerendered input[data-facet="theme"][data-value="trade"]').check();

@@ -42,6 +42,13 @@ pub const VIEW_KEY: &str = "view";
 /// The URL key of embed mode.
 pub const EMBED_KEY: &str = "embed";
 
+/// Every key a Loupe URL's query string may hold: the keys [`Query::parse`] reads (it ignores
+/// the others, such as a link tracker's).
+pub fn url_keys() -> impl Iterator<Item = &'static str> {
+    use crate::dates::{FROM_KEY, TO_KEY, UNDATED_KEY};
+    [TEXT_KEY, VIEW_KEY, EMBED_KEY, FROM_KEY, TO_KEY, UNDATED_KEY].into_iter().chain(Facet::ALL.map(Facet::key))
+}
+
 impl Query {
     /// Parses a URL query string (with or without `?`). Unknown keys and malformed pairs are
     /// ignored; bad percent-escapes are read literally. Never fails.

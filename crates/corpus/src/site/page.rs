@@ -1,7 +1,8 @@
 //! The prerendered page: the app's default view, rendered at build time by the app's own
 //! components, written into `index.html` between the template's two markers (replacing what an
-//! earlier build wrote there, as a site built from a site holds its page). A template without
-//! the markers gets no page.
+//! earlier build wrote there, as a site built from a site holds its page), and the URL keys that
+//! ask for another view, which the page's first script reads. A template without the markers
+//! gets neither.
 
 use super::finish::INDEX;
 use super::{Error, Files};
@@ -11,15 +12,28 @@ pub const START: &str = "<!-- loupe:prerendered -->";
 /// Where it ends.
 pub const END: &str = "<!-- /loupe:prerendered -->";
 
-/// Writes `html` between the markers of `index.html`.
+/// Where the URL keys start, in the page's first script.
+pub const KEYS_START: &str = "/*loupe:url-keys*/";
+/// Where they end.
+pub const KEYS_END: &str = "/*/loupe:url-keys*/";
+
+/// Writes `html` between the page's markers of `index.html`, and Loupe's URL keys (a JavaScript
+/// array) between the keys' markers.
 pub fn place(files: &mut Files, html: &str) -> Result<(), Error> {
     let index = files.get(INDEX).ok_or_else(|| Error::NotAnApp(format!("the template has no {INDEX}")))?;
     let index = std::str::from_utf8(index).map_err(|_| Error::NotAnApp(format!("its {INDEX} is not UTF-8")))?;
-    let Some(start) = index.find(START).map(|at| at + START.len()) else { return Ok(()) };
-    let end = index[start..].find(END).map(|at| start + at).ok_or_else(|| Error::NotAnApp(format!("its {INDEX} opens the prerendered page and never closes it ({END})")))?;
-    let placed = format!("{}{html}{}", &index[..start], &index[end..]);
-    files.insert(INDEX.to_string(), placed.into_bytes());
+    let keys: Vec<String> = crate::query::url_keys().map(|key| format!("\"{key}\"")).collect();
+    let index = between(index, (KEYS_START, KEYS_END), &format!("[{}]", keys.join(",")))?;
+    let index = between(&index, (START, END), html)?;
+    files.insert(INDEX.to_string(), index.into_bytes());
     Ok(())
+}
+
+/// `index` with `text` between the two markers (as it was, without the opening one).
+fn between(index: &str, (open, close): (&str, &str), text: &str) -> Result<String, Error> {
+    let Some(start) = index.find(open).map(|at| at + open.len()) else { return Ok(index.to_string()) };
+    let end = index[start..].find(close).map(|at| start + at).ok_or_else(|| Error::NotAnApp(format!("its {INDEX} has {open} and never {close}")))?;
+    Ok(format!("{}{text}{}", &index[..start], &index[end..]))
 }
 
 #[cfg(test)]
@@ -41,6 +55,15 @@ mod tests {
         assert_eq!(index(&files), format!("<body><div id=\"prerendered\">{START}<p>first</p>{END}</div></body>"));
         place(&mut files, "<p>second</p>").unwrap();
         assert_eq!(index(&files), format!("<body><div id=\"prerendered\">{START}<p>second</p>{END}</div></body>"));
+    }
+
+    #[test]
+    fn the_url_keys_go_between_their_markers() {
+        let mut files = index_with(&format!("<script>var keys = {KEYS_START}[]{KEYS_END};</script>"));
+        place(&mut files, "").unwrap();
+        let expected: Vec<String> = crate::query::url_keys().map(|k| format!("\"{k}\"")).collect();
+        assert_eq!(index(&files), format!("<body><script>var keys = {KEYS_START}[{}]{KEYS_END};</script></body>", expected.join(",")));
+        assert!(expected.contains(&"\"q\"".to_string()) && expected.contains(&"\"theme\"".to_string()), "{expected:?}");
     }
 
     #[test]

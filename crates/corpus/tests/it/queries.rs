@@ -124,3 +124,22 @@ fn facets_agree_with_the_unfiltered_query() {
     assert_eq!(trade.kind, "theme");
     assert!(values.iter().any(|v| v.facet == "doc" && v.kind == "document"));
 }
+
+/// `url_keys` lists what `Query::parse` reads: each key, with a value of its kind, changes the
+/// query; a key of another site (a link tracker's) does not.
+#[test]
+fn url_keys_are_the_keys_a_query_reads() {
+    let sample = |key: &str| match key {
+        "view" => "map",
+        "embed" => "1",
+        "from" | "to" => "2023",
+        "undated" => "0",
+        _ => "x",
+    };
+    for key in loupe_corpus::query::url_keys() {
+        assert_ne!(Query::parse(&format!("{key}={}", sample(key))), Query::default(), "{key}");
+    }
+    for other in ["utm_source=newsletter", "fbclid=abc", "ref=home"] {
+        assert_eq!(Query::parse(other), Query::default(), "{other}");
+    }
+}

@@ -40,8 +40,13 @@ function bytes(corpus) {
 async function coldStart(browser, url, { isLoupe }) {
   const page = await browser.newPage();
   await page.addInitScript(() => {
-    window.__wasmMemory = 0;
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemoryObject = e.detail.wasm.memory; window.__wasmMemory = e.detail.wasm.memory.buffer.byteLength; window.__started = performance.now(); });
+    // The wasm memory as the app comes up: when its wasm has started, or, over a prerendered
+    // page, when the app takes the page's place (before its idle steps build the word index).
+    const appUp = () => {
+      if (window.__appMemory === undefined && window.__wasmMemoryObject && !document.getElementById('prerendered')) window.__appMemory = window.__wasmMemoryObject.buffer.byteLength;
+    };
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemoryObject = e.detail.wasm.memory; window.__started = performance.now(); appUp(); });
+    new MutationObserver(appUp).observe(document, { childList: true, subtree: true });
     new MutationObserver((_, observer) => {
       if (document.querySelector('[data-passage]')) {
         observer.disconnect();
@@ -55,7 +60,7 @@ async function coldStart(browser, url, { isLoupe }) {
   // Loupe's first results may be its prerendered page, painted before the app has started: the
   // memory is taken, and the typing starts, once the app is up (its wasm started, the prerendered
   // page gone). The peers' page is up when it paints.
-  if (isLoupe) await page.waitForFunction(() => window.__wasmMemory > 0 && !document.getElementById('prerendered'), null, { timeout: 60000 });
+  if (isLoupe) await page.waitForFunction(() => window.__appMemory !== undefined, null, { timeout: 60000 });
   // Where the time went: the wasm (or the peers' data) fetched, then the app started (compiled,
   // instantiated and `main` run: Trunk's event fires after it; over a prerendered page, `main`
   // leaves decoding the corpus and drawing the app to a task after the next frame).
@@ -67,7 +72,7 @@ async function coldStart(browser, url, { isLoupe }) {
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-  const wasm = await page.evaluate(() => window.__wasmMemory);
+  const wasm = await page.evaluate(() => window.__appMemory ?? 0);
   return { page, painted, phases, memory: heap + wasm };
 }
 

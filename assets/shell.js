@@ -9,15 +9,19 @@
   var embedValues = new URLSearchParams(location.search).getAll('embed');
   var embedded = /^(1|true|yes)$/.test((embedValues[embedValues.length - 1] || '').trim());
 
-  // --- Start-up failure: show the error screen instead of a blank or spinning page (or the
-  // prerendered page of an app that will not answer).
+  // --- Start-up failure: show the error screen instead of a blank or spinning page. A
+  // prerendered page the reader sees stays readable, with the error at its foot where the note
+  // that the app was starting stood (its search and filters will not answer, and it says so).
+  // The app's panic hook does the same (`state::show_fatal_error`, with the same stand-ins).
   function fail(reason) {
     var fatal = document.getElementById('fatal');
     if (!fatal || !fatal.hidden) return;
-    ['loading', 'prerendered', 'starting'].forEach(function (id) {
+    var keepPage = prerenderedPage();
+    ['loading', 'starting'].concat(keepPage ? [] : ['prerendered']).forEach(function (id) {
       var standIn = document.getElementById(id);
       if (standIn) standIn.remove();
     });
+    if (keepPage) document.documentElement.classList.add('start-failed');
     fatal.hidden = false;
     var detail = document.getElementById('fatal-detail');
     if (detail) detail.textContent = String((reason && (reason.message || reason)) || 'unknown error');

@@ -7,7 +7,7 @@
 use loupe_corpus::dates::DateFilter;
 use loupe_corpus::query::{Facet, Query};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
 
 use crate::state::{self, corpus};
 
@@ -15,12 +15,18 @@ use crate::state::{self, corpus};
 pub struct Handover {
     /// A search was typed there (the app's history entry is then a search being typed).
     pub typed: bool,
-    /// The focused element, and its selection when it is a text box.
-    focus: Option<(Locator, Option<(u32, u32)>)>,
+    /// The focused element, and what was typed in it when it is a text box.
+    focus: Option<(Locator, Option<Typed>)>,
     /// Every disclosure panel, and whether it was open.
     panels: Vec<(Locator, bool)>,
     /// The buttons pressed, in order (`shell.js` numbers them).
     presses: Vec<Locator>,
+}
+
+/// A text box's text and selection.
+struct Typed {
+    value: String,
+    selection: (u32, u32),
 }
 
 /// Where an element is: the nearest element with an id at or above it, and the child indices from
@@ -42,8 +48,10 @@ pub fn take() -> Option<Handover> {
             state::push_url(&chosen.known_only(corpus()), None);
         }
         let focus = document.active_element().filter(|active| page.contains(Some(active))).and_then(|active| {
-            let selection = active.dyn_ref::<HtmlInputElement>().and_then(|input| Some((input.selection_start().ok()??, input.selection_end().ok()??)));
-            Some((Locator::of(&active, &page)?, selection))
+            let typed = active.dyn_ref::<HtmlInputElement>().and_then(|input| {
+                Some(Typed { value: input.value(), selection: (input.selection_start().ok()??, input.selection_end().ok()??) })
+            });
+            Some((Locator::of(&active, &page)?, typed))
         });
         let panels = elements(&page, "details").filter_map(|panel| Some((Locator::of(&panel, &page)?, panel.has_attribute("open")))).collect();
         let mut pressed: Vec<(u32, Element)> = elements(&page, "[data-loupe-press]")
@@ -59,7 +67,10 @@ pub fn take() -> Option<Handover> {
 
 impl Handover {
     /// Gives the mounted app what the reader did: the panels as they were, the buttons pressed
-    /// again, then the focus (and a text box's selection) where it was.
+    /// again, then the focus where it was. A text box focused there gets its text and selection
+    /// (the app may not have written its own text yet) and, when it holds text, an `input` event
+    /// as after a keystroke: the search box offers its suggestions for a word typed in part, a
+    /// facet group's filter box filters.
     pub fn apply(&self) {
         let Some(document) = state::window().document() else { return };
         for (panel, open) in &self.panels {
@@ -72,13 +83,23 @@ impl Handover {
                 button.click();
             }
         }
-        let Some((focus, selection)) = &self.focus else { return };
+        let Some((focus, typed)) = &self.focus else { return };
         let Some(element) = focus.find(&document).and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
-        if let (Some((start, end)), Some(input)) = (selection, element.dyn_ref::<HtmlInputElement>()) {
+        if let (Some(Typed { value, selection: (start, end) }), Some(input)) = (typed, element.dyn_ref::<HtmlInputElement>()) {
+            if input.value() != *value {
+                input.set_value(value);
+            }
             let _ = input.set_selection_range(*start, *end);
+            if !value.is_empty() {
+                let init = EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(keystroke) = Event::new_with_event_init_dict("input", &init) {
+                    let _ = input.dispatch_event(&keystroke);
+                }
+            }
         }
     }
 }

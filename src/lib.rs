@@ -38,6 +38,9 @@ pub fn start() {
 
 /// Mounts the app in the place of its stand-ins, with what the reader did on the prerendered page.
 fn mount() {
+    // Decoded before the handover takes the prerendered page away: a corpus that cannot be read
+    // panics while the page still stands, and the error screen keeps it (`show_fatal_error`).
+    state::corpus();
     let handover = handover::take();
     let taking_over = handover.is_some();
     let typed = handover.as_ref().is_some_and(|h| h.typed);

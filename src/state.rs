@@ -222,21 +222,37 @@ pub fn reveal_passage(id: &str, focus: bool) {
     }
 }
 
-/// Removes the page's stand-ins for the app, where they are: the prerendered page (with its note
-/// that the app is starting) and the loading state.
+/// The page's stand-ins for the app: the prerendered page, its note that the app is starting, and
+/// the loading state (`assets/shell.js` lists them too, for a wasm that cannot start).
+const STAND_INS: [&str; 3] = ["prerendered", "starting", "loading"];
+
+/// Removes the page's stand-ins for the app, where they are.
 pub fn remove_stand_ins() {
+    remove_elements(STAND_INS);
+}
+
+fn remove_elements<'a>(ids: impl IntoIterator<Item = &'a str>) {
     let Some(document) = window().document() else { return };
-    for stand_in in ["prerendered", "starting", "loading"] {
-        if let Some(element) = document.get_element_by_id(stand_in) {
+    for id in ids {
+        if let Some(element) = document.get_element_by_id(id) {
             element.remove();
         }
     }
 }
 
-/// Shows the static error screen of `index.html` (used by the panic hook).
+/// Shows the static error screen of `index.html` (used by the panic hook). A prerendered page the
+/// reader sees stays readable, with the error at its foot (`start-failed`), as `shell.js` does
+/// when the wasm cannot load.
 pub fn show_fatal_error(message: &str) {
-    remove_stand_ins();
     let Some(document) = window().document() else { return };
+    if crate::handover::shows_prerendered_page(&document) {
+        remove_elements(STAND_INS.into_iter().filter(|&id| id != "prerendered"));
+        if let Some(html) = document.document_element() {
+            let _ = html.class_list().add_1("start-failed");
+        }
+    } else {
+        remove_stand_ins();
+    }
     if let Some(fatal) = document.get_element_by_id("fatal") {
         let _ = fatal.remove_attribute("hidden");
         if let Some(detail) = document.get_element_by_id("fatal-detail") {

@@ -1,10 +1,11 @@
 // Failure states: a panic or a wasm that cannot load shows an error with a reload link, never a
-// blank page; a loading state is there before the app starts.
+// blank page (beside the prerendered page, which stays readable); a loading state is there
+// before the app starts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useSite, repo } from './helpers.mjs';
+import { useSite, repo, screenshotPath } from './helpers.mjs';
 
 /** `wasm` with the magic bytes of its embedded corpus (`LOUPE\0`, then the format version)
  * broken, as a corrupted download or a bad build would leave them. */
@@ -35,27 +36,64 @@ describe('errors', () => {
     assert.equal(await page.locator('#loading').count(), 0, 'the loading state goes once the app is up');
   });
 
-  it('a panic shows the error screen with a reload link', async () => {
+  it('a panic shows the error screen with a reload link (at the foot of the prerendered page, which stays)', async () => {
     // A bundle whose embedded corpus is damaged: the app panics decoding it at start-up.
-    const page = await site.browser.newPage();
-    await page.route('**/*.wasm', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: withCorruptCorpus(await response.body()) });
-    });
-    await page.goto(site.server.url);
-    await page.waitForSelector('#fatal:not([hidden])');
-    assert.match(await page.textContent('#fatal h1'), /could not start/);
-    assert.equal(await page.getAttribute('#fatal-reload', 'href'), './');
-    assert.match(await page.textContent('#fatal-detail'), /the embedded corpus cannot be read: not a Loupe corpus/);
-    assert.equal(await page.locator('#loading, #prerendered, #starting').count(), 0, 'the error screen alone, not under a page that cannot answer');
+    for (const search of ['?theme=trade', '']) {
+      const page = await site.browser.newPage();
+      await page.route('**/*.wasm', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: withCorruptCorpus(await response.body()) });
+      });
+      await page.goto(`${site.server.url}${search}`);
+      await page.waitForSelector('#fatal:not([hidden])');
+      assert.match(await page.textContent('#fatal h1'), /could not start/);
+      assert.equal(await page.getAttribute('#fatal-reload', 'href'), './');
+      assert.match(await page.textContent('#fatal-detail'), /the embedded corpus cannot be read: not a Loupe corpus/);
+      assert.equal(await page.locator('#loading, #starting').count(), 0, `${search}: no loading state or note`);
+      if (search) {
+        assert.equal(await page.locator('#prerendered').count(), 0, 'a view the page cannot show: the error screen alone');
+      } else {
+        assert.ok(await page.locator('#prerendered [data-passage]').first().isVisible(), 'the prerendered page stays readable');
+        assert.ok(await page.locator('.fatal-beside-page').isVisible(), 'and the error says what still works');
+      }
+      await page.close();
+    }
   });
 
-  it('a wasm that cannot load shows the error screen', async () => {
+  it('a wasm that cannot load leaves the prerendered page readable, the error at its foot; another view gets the error screen', async () => {
+    for (const [width, height] of [[375, 700], [1280, 800]]) {
+      const page = await site.browser.newPage({ viewport: { width, height } });
+      await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.goto(site.server.url);
+      const fatal = page.locator('#fatal');
+      await fatal.waitFor({ state: 'visible' });
+      assert.match(await fatal.innerText(), /could not start[\s\S]*can still be read[\s\S]*Reload Loupe/);
+      assert.equal(await page.locator('#starting, #loading').count(), 0, 'no note that the app is starting');
+      const cards = page.locator('#prerendered [data-passage]');
+      assert.ok(await cards.count() > 0, 'the passages stay');
+      // Scrolled to the end (again while the cards drawn on the way make the page longer), the
+      // last card is above the error, not under it.
+      for (let height = 0, tries = 0; tries < 20; tries++) {
+        const now = await page.evaluate(() => { window.scrollTo(0, document.documentElement.scrollHeight); return document.documentElement.scrollHeight; });
+        if (now === height) break;
+        height = now;
+        await page.waitForTimeout(100);
+      }
+      const lastCard = await cards.last().boundingBox();
+      const error = await fatal.boundingBox();
+      assert.ok(lastCard.y + lastCard.height <= error.y, `${width} px: the last card (ending at ${lastCard.y + lastCard.height}) clears the error (from ${error.y})`);
+      await page.locator('#fatal-reload').focus();
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'fatal-reload', 'Reload is reachable');
+      await page.screenshot({ path: screenshotPath(`start-failed-${width}`) });
+      await page.close();
+    }
     const page = await site.browser.newPage();
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(site.server.url);
+    await page.goto(`${site.server.url}?q=trade`);
     await page.waitForSelector('#fatal:not([hidden])');
     assert.ok(await page.locator('#fatal').isVisible());
     assert.equal(await page.locator('#loading, #prerendered, #starting').count(), 0, 'the error screen alone');
+    assert.equal(await page.locator('.fatal-beside-page').isVisible(), false);
+    await page.close();
   });
 });

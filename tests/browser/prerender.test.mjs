@@ -4,7 +4,7 @@
 // does on the prerendered page (a filter ticked, a search typed after "/") is where the app starts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, appStarted, shownPassages, loupeQuery, loupeExport, screenshotPath } from './helpers.mjs';
+import { useSite, appStarted, shownPassages, loupeQuery, loupeSuggest, loupeFacets, loupeExport, screenshotPath, generatedDist, generatedSeeds } from './helpers.mjs';
 
 /** Opens `url` with the app's wasm held back until `release()` is called. */
 async function openHeld(browser, url, { width = 1280, height = 900 } = {}) {
@@ -25,6 +25,7 @@ function visiblePassages(page) {
 
 describe('the prerendered first page', () => {
   const site = useSite();
+  const generated = useSite(generatedDist);
   const all = loupeQuery('');
   const corpus = loupeExport();
 
@@ -114,6 +115,43 @@ describe('the prerendered first page', () => {
     assert.equal(await page.locator('#search-input').inputValue(), '', 'Back returns to the default view');
     assert.deepEqual(page.errors, []);
     await page.close();
+  });
+
+  it('a word typed in part before the app starts gets what a keystroke would give: suggestions, a filtered group', async () => {
+    const { page, release } = await openHeld(site.browser, site.server.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('sanct');
+    release();
+    await appStarted(page);
+    const box = page.locator('#search-input');
+    const suggestions = page.getByRole('listbox', { name: 'Suggestions' });
+    await suggestions.waitFor({ state: 'visible' });
+    assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    const offered = await suggestions.getByRole('option').allInnerTexts();
+    assert.deepEqual(offered, loupeSuggest('sanct').map((s) => `${s.noun}: ${s.label} (${s.count})`), 'as `loupe suggest` offers them');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q')?.trim() === 'sanctions');
+    assert.equal(await box.inputValue(), 'sanctions ', 'the suggestion chosen completes the word');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+
+    // A facet group's filter box (a group longer than it shows; the generated corpus has one).
+    const held = await openHeld(generated.browser, generated.server.url);
+    await held.page.locator('#prerendered [data-testid=facet-filter-person]').click();
+    await held.page.keyboard.type('novak');
+    held.release();
+    await appStarted(held.page);
+    const filterBox = held.page.locator('[data-testid=facet-filter-person]');
+    assert.equal(await filterBox.inputValue(), 'novak', 'the filter box keeps its text');
+    assert.equal(await held.page.evaluate(() => document.activeElement?.dataset.testid), 'facet-filter-person', 'and the focus');
+    const people = loupeFacets(generatedSeeds).filter((f) => f.facet === 'entity' && f.kind === 'person').map((f) => f.label);
+    const novaks = people.filter((name) => /novak/i.test(name));
+    assert.ok(novaks.length >= 2 && novaks.length < people.length, `the filter picks some of the people: ${novaks}`);
+    const shown = await held.page.locator('[data-testid=facet-person] .facet-label').allInnerTexts();
+    assert.deepEqual([...shown].sort(), [...novaks].sort(), 'the group shows the names that hold what was typed');
+    assert.deepEqual(held.page.errors, []);
+    await held.page.close();
   });
 
   it('a panel opened, a button pressed and the focus before the app starts are where the app starts', async () => {

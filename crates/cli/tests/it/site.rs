@@ -114,10 +114,8 @@ fn a_site_carries_the_seed_corpus_and_can_be_built_again() {
     assert!(!worker.contains("__LOUPE_") && worker.contains(".wasm\""), "{worker}");
     let glue = names.iter().find(|n| n.ends_with(".js") && n.starts_with("loupe-app-")).expect("the glue");
     assert_eq!(std::fs::read_to_string(out.join(glue)).unwrap(), "export default async function e(){}", "minified");
-    let css = names.iter().find(|n| n.ends_with(".css")).expect("the CSS");
-    let css_text = std::fs::read_to_string(out.join(css)).unwrap();
-    assert_eq!(css_text, ".card{color:red}", "minified");
-    assert!(*css != CSS && index.contains(&format!("href=\"./{css}\"")), "renamed by its new content hash: {index}");
+    assert!(!names.iter().any(|n| n.ends_with(".css")), "the stylesheet is no file of the site: {names:?}");
+    assert!(index.contains("<style>.card{color:red}</style>") && !index.contains(CSS), "minified, inlined into the page: {index}");
     // The first page: the app's default view of the seed, its first passages drawn.
     let corpus = loupe_corpus::compile::compile_dir(&seeds).corpus;
     let prerendered = prerendered(&index);
@@ -126,14 +124,14 @@ fn a_site_carries_the_seed_corpus_and_can_be_built_again() {
     assert!(prerendered.contains(&corpus.documents[0].title.replace('&', "&amp;")), "the heading names the document: {prerendered}");
     assert!(prerendered.contains("19 passages in 1 document"), "{prerendered}");
     let first: std::collections::HashMap<&str, String> =
-        ["index.html", "sw.js", css.as_str()].into_iter().map(|n| (n, std::fs::read_to_string(out.join(n)).unwrap())).collect();
+        ["index.html", "sw.js"].into_iter().map(|n| (n, std::fs::read_to_string(out.join(n)).unwrap())).collect();
 
     // An earlier build is replaced; a site is itself a template (its corpus is replaced, not added).
     let (status, stderr) = loupe_build(&out, &seeds, &out);
     assert_eq!(status, Some(0), "{stderr}");
     assert_eq!(the_wasm(&out), module, "the same seeds give the same wasm");
     assert_eq!(listing(&out), names, "the same names: minified files minify to themselves");
-    for name in ["index.html", "sw.js", css.as_str()] {
+    for name in ["index.html", "sw.js"] {
         assert_eq!(std::fs::read_to_string(out.join(name)).unwrap(), *first.get(name).unwrap(), "{name} is the same");
     }
     std::fs::remove_dir_all(template.parent().unwrap()).unwrap();

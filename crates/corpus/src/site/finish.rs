@@ -1,7 +1,7 @@
 //! Finishing a site whose wasm changed: content-hashed names recomputed for the new wasm (and
-//! the files that name it), `integrity` attributes recomputed, the strict CSP pinned into
-//! `index.html` (Trunk's inline loader allowed by its hash), and the service worker's precache
-//! list and build version. It is the one implementation: Trunk's `post_build` hook runs it too
+//! the files that name it), the stylesheet inlined into `index.html`, `integrity` attributes
+//! recomputed, the strict CSP pinned into `index.html` (its inline scripts and styles allowed by
+//! their hashes), and the service worker's precache list and build version. It is the one implementation: Trunk's `post_build` hook runs it too
 //! (`loupe place`).
 
 use base64::Engine;
@@ -12,13 +12,13 @@ use super::{Error, Files};
 pub const INDEX: &str = "index.html";
 pub const WORKER: &str = "sw.js";
 
-/// The policy Loupe runs under, allowing the inline scripts of `hashes`; README.md explains
-/// each part.
-fn policy(hashes: &[String]) -> String {
+/// The policy Loupe runs under, allowing the inline scripts and styles whose hashes are given;
+/// README.md explains each part.
+fn policy(scripts: &[String], styles: &[String]) -> String {
     [
         "default-src 'self'".to_string(),
-        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
-        "style-src 'self'".into(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", scripts.join(" ")),
+        format!("style-src 'self' {}", styles.join(" ")).trim_end().to_string(),
         "style-src-attr 'unsafe-inline'".into(),
         "img-src 'self' data:".into(),
         "connect-src 'self'".into(),
@@ -34,7 +34,7 @@ fn policy(hashes: &[String]) -> String {
 /// Replaces the wasm file `old_name` by `wasm`, minifies the JavaScript and CSS (`minify.rs`),
 /// gives the wasm and each minified file that has a content hash in its name a name with its new
 /// hash (the wasm's JS glue shares the wasm's) and rewrites every mention of the old names; then
-/// recomputes integrity attributes, the CSP and the service worker.
+/// inlines the stylesheet, and recomputes integrity attributes, the CSP and the service worker.
 pub fn finish(files: &mut Files, old_name: &str, wasm: Vec<u8>) -> Result<(), Error> {
     files.insert(old_name.to_string(), wasm);
     let minified = |name: &str| name != WORKER && !super::engine::is_engine_file(name);
@@ -66,6 +66,7 @@ pub fn finish(files: &mut Files, old_name: &str, wasm: Vec<u8>) -> Result<(), Er
     }
     let index = files.get(INDEX).ok_or_else(|| Error::NotAnApp(format!("the template has no {INDEX}")))?;
     let index = String::from_utf8(index.clone()).map_err(|_| Error::NotAnApp(format!("its {INDEX} is not UTF-8")))?;
+    let index = inline_stylesheets(&index, files);
     let index = pin_csp(&with_integrity(&index, files)?);
     files.insert(INDEX.into(), index.into_bytes());
     write_worker(files)
@@ -129,6 +130,25 @@ fn tags(html: &str, name: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// `index.html` with each stylesheet it links that is a file of the site inlined as a `<style>`,
+/// and those files dropped from the site: the first paint waits for the page's styles, and so no
+/// longer for a second request. A sheet that could close its `<style>` early stays linked.
+fn inline_stylesheets(index: &str, files: &mut Files) -> String {
+    let mut html = index.to_string();
+    for (start, end) in tags(index, "link").into_iter().rev() {
+        let tag = &index[start..end];
+        let Some((h0, h1)) = attribute(tag, "href").filter(|_| attribute(tag, "rel").is_some_and(|(r0, r1)| &tag[r0..r1] == "stylesheet")) else { continue };
+        let name = tag[h0..h1].trim_start_matches("./");
+        let Some(Ok(css)) = files.get(name).map(|bytes| std::str::from_utf8(bytes)) else { continue };
+        if css.to_ascii_lowercase().contains("</style") {
+            continue;
+        }
+        html.replace_range(start..end, &format!("<style>{css}</style>"));
+        files.remove(name);
+    }
+    html
+}
+
 /// `index.html` with every `integrity` attribute of a `<link>` or `<script>` recomputed from
 /// the file it names.
 fn with_integrity(index: &str, files: &Files) -> Result<String, Error> {
@@ -161,14 +181,18 @@ fn pin_csp(index: &str) -> String {
         let start = html[..start].trim_end().len();
         html.replace_range(start..end, "");
     }
-    let hashes: Vec<String> = tags(&html, "script")
-        .into_iter()
-        .filter(|&(s, e)| attribute(&html[s..e], "src").is_none())
-        .filter_map(|(_, e)| html[e..].find("</script>").map(|close| &html[e..e + close]))
-        .map(|body| format!("'sha256-{}'", b64(&Sha256::digest(body.as_bytes()))))
-        .collect();
+    let hashes = |name: &str| -> Vec<String> {
+        let close = format!("</{name}>");
+        tags(&html, name)
+            .into_iter()
+            .filter(|&(s, e)| attribute(&html[s..e], "src").is_none())
+            .filter_map(|(_, e)| html[e..].find(&close).map(|c| &html[e..e + c]))
+            .map(|body| format!("'sha256-{}'", b64(&Sha256::digest(body.as_bytes()))))
+            .collect()
+    };
+    let policy = policy(&hashes("script"), &hashes("style"));
     let charset = "<meta charset=\"utf-8\">";
-    html.replacen(charset, &format!("{charset}\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", policy(&hashes)), 1)
+    html.replacen(charset, &format!("{charset}\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"), 1)
 }
 
 /// Writes the service worker: its first line, the build's data (the precache list: every file
@@ -240,5 +264,24 @@ mod tests {
         let worker = String::from_utf8(files[WORKER].clone()).unwrap();
         assert!(worker.starts_with("const BUILD='") && worker.ends_with("\nself.addEventListener(`install`,()=>caches.open(BUILD));"), "{worker}");
         assert!(worker.contains(&format!("\"./{js}\"")) && !worker.contains(".loupe-build") && !worker.contains("\"./sw.js\""), "{worker}");
+    }
+
+    #[test]
+    fn inlines_the_stylesheet_and_pins_its_hash() {
+        let index = "<html><head>\n  <meta charset=\"utf-8\">\n  <link rel=\"stylesheet\" href=\"./main-1234.css\" integrity=\"sha384-old\"/>\n  \
+                     <link rel=\"stylesheet\" href=\"./odd-5678.css\" integrity=\"sha384-old\"/>\n</head></html>";
+        let mut files = site(index);
+        files.insert("main-1234.css".into(), b"/* the page */\n.card {\n  color: #ff0000;\n}\n".to_vec());
+        files.insert("odd-5678.css".into(), b".a::after { content: '</style>'; }".to_vec());
+        finish(&mut files, "app-00ff_bg.wasm", b"new".to_vec()).unwrap();
+        let index = String::from_utf8(files[INDEX].clone()).unwrap();
+        assert!(index.contains("<style>.card{color:red}</style>"), "minified, then inlined: {index}");
+        assert!(!files.keys().any(|n| n.starts_with("main-")), "the inlined sheet is no file of the site: {:?}", files.keys());
+        let style_src = format!("style-src 'self' 'sha256-{}';", b64(&Sha256::digest(b".card{color:red}")));
+        assert!(index.contains(&style_src), "{index}");
+        let odd = files.keys().find(|n| n.starts_with("odd-")).expect("a sheet that could close its <style> early stays a file").clone();
+        assert!(index.contains(&format!("href=\"./{odd}\"")), "and stays linked: {index}");
+        let worker = String::from_utf8(files[WORKER].clone()).unwrap();
+        assert!(!worker.contains("main-") && worker.contains(&odd), "{worker}");
     }
 }

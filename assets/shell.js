@@ -38,8 +38,11 @@
   // there is numbered, to be pressed again in the app once it has started (src/handover.rs, which
   // also carries the search typed, the filters ticked and the focus), and the note that the app
   // is starting shows at once.
+  // As `handover::shows_prerendered_page` asks it: not another view, and a page drawn (a
+  // Trunk-only build leaves the place empty).
   function prerenderedPage() {
-    return !document.documentElement.classList.contains('other-view') && document.getElementById('prerendered');
+    var page = document.getElementById('prerendered');
+    return !document.documentElement.classList.contains('other-view') && page && page.firstElementChild ? page : null;
   }
   var presses = 0;
   document.addEventListener('click', function (event) {

@@ -87,13 +87,21 @@ describe('errors', () => {
       await page.screenshot({ path: screenshotPath(`start-failed-${width}`) });
       await page.close();
     }
-    const page = await site.browser.newPage();
-    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(`${site.server.url}?q=trade`);
-    await page.waitForSelector('#fatal:not([hidden])');
-    assert.ok(await page.locator('#fatal').isVisible());
-    assert.equal(await page.locator('#loading, #prerendered, #starting').count(), 0, 'the error screen alone');
-    assert.equal(await page.locator('.fatal-beside-page').isVisible(), false);
-    await page.close();
+    // Another view, and a page with no prerendered view (as a Trunk-only build leaves it).
+    for (const [search, html] of [['?q=trade', (text) => text], ['', (text) => text.replace(/<!-- loupe:prerendered -->[\s\S]*<!-- \/loupe:prerendered -->/, '')]]) {
+      const page = await site.browser.newPage();
+      await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.route((url) => url.pathname === '/', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: html(await response.text()) });
+      });
+      await page.goto(`${site.server.url}${search}`);
+      await page.waitForSelector('#fatal:not([hidden])');
+      assert.ok(await page.locator('#fatal').isVisible());
+      assert.equal(await page.locator('#loading, #prerendered, #starting').count(), 0, `${search || 'no prerendered view'}: the error screen alone`);
+      assert.equal(await page.locator('.fatal-beside-page').isVisible(), false);
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('start-failed')), false);
+      await page.close();
+    }
   });
 });

@@ -1,8 +1,8 @@
 //! Finishing a site whose wasm changed: content-hashed names recomputed for the new wasm (and
 //! the files that name it), the stylesheet inlined into `index.html`, `integrity` attributes
 //! recomputed, the strict CSP pinned into `index.html` (its inline scripts and styles allowed by
-//! their hashes), and the service worker's precache list and build version. It is the one implementation: Trunk's `post_build` hook runs it too
-//! (`loupe place`).
+//! their hashes), and the service worker's precache list and build version. It is the one
+//! implementation: Trunk's `post_build` hook runs it too (`loupe place`).
 
 use base64::Engine;
 use sha2::{Digest, Sha256, Sha384, Sha512};

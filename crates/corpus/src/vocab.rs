@@ -182,6 +182,10 @@ pub struct NameRules {
     pub roles: Vec<String>,
     /// Prepositions joining a role to its organisation (`at`, `of`, `with`).
     pub role_links: Vec<String>,
+    /// Verbs that join a name to a role description as an appositive's comma does (`is`:
+    /// `Jane Doe is a senior fellow at …`).
+    #[serde(default)]
+    pub role_copulas: Vec<String>,
     /// Words that make a capitalised run an organisation (`University`, `Institute`).
     pub organisation_heads: Vec<String>,
     /// Lower-case words allowed inside a name (`of`, `the`, `for`, `and`).
@@ -242,6 +246,10 @@ pub struct NameRules {
     /// Lower-case words inside a person's name (`bin`, `da`: `Lula da Silva`).
     #[serde(default)]
     pub name_particles: Vec<String>,
+    /// Words that close a person's name, with the full stop they are written with (`Jr`:
+    /// `Ferdinand Marcos Jr.`); never a short form of the name on their own.
+    #[serde(default)]
+    pub name_suffixes: Vec<String>,
 }
 
 /// Parses `themes.toml` strictly: any problem, even in one rule, is an error.

@@ -153,6 +153,8 @@ struct RuleWords {
     platform_nouns: HashSet<String>,
     platform_links: HashSet<String>,
     particles: HashSet<String>,
+    name_suffixes: HashSet<String>,
+    role_copulas: HashSet<String>,
 }
 
 impl RuleWords {
@@ -177,6 +179,9 @@ impl RuleWords {
             platform_nouns: set(&rules.platform_nouns),
             platform_links: set(&rules.platform_links),
             particles: set(&rules.name_particles),
+            // Listed with or without the full stop the text writes (`Jr` or `Jr.`).
+            name_suffixes: rules.name_suffixes.iter().map(|w| fold(w.trim_end_matches('.'))).collect(),
+            role_copulas: set(&rules.role_copulas),
         }
     }
 
@@ -397,6 +402,9 @@ impl EntityTagger {
         if self.place_lead_ins.iter().any(|lead_in| i >= lead_in.len() && matches_keys(tokens, i - lead_in.len(), lead_in)) {
             return true;
         }
+        if self.dateline(tokens, i).is_some() {
+            return true;
+        }
         let mut k = i;
         if k >= 1 && self.words.articles.contains(&tokens[k - 1].folded) {
             k -= 1;
@@ -413,6 +421,23 @@ impl EntityTagger {
             return m < k - 1 && self.after_place_preposition(tokens, m);
         }
         false
+    }
+
+    /// `BRUSSELS, 13 May 2025 –`, `Hanoi, 11 December 2024 –`, `Riyadh –`: the capitalised words
+    /// (in any case, at most three) that open a passage before a comma and a date, or before a
+    /// dash, are its dateline, the place it was filed from. Whether a date follows (only then
+    /// is a name no list knows taken for a place).
+    fn dateline(&self, tokens: &[Token], i: usize) -> Option<bool> {
+        if i != 0 {
+            return None;
+        }
+        let len = self.capitalised_run(tokens, 0, 3);
+        let next = |k: usize| tokens.get(len + k).map(|t| t.word.text);
+        let starts_with_digit = |k: usize| next(k).and_then(|w| w.chars().next()).is_some_and(|c| c.is_ascii_digit());
+        // `12 May 2025` or `May 12, 2025`.
+        let dated = next(0) == Some(",") && (starts_with_digit(1) || (tokens.get(len + 1).is_some_and(|t| t.word.is_capitalised()) && starts_with_digit(2)));
+        let dashed = matches!(next(0), Some("\u{2013}" | "\u{2014}"));
+        (len > 0 && (dated || dashed)).then_some(dated)
     }
 
     /// The entity of world place `w`, made when the corpus first names it.
@@ -518,6 +543,13 @@ impl EntityTagger {
             if word.text == "." && after_initial {
                 continue;
             }
+            // A name's suffix keeps its full stop (`Marcos Jr.`): the word takes it in.
+            if word.text == "." {
+                if let Some(suffix) = tokens.last_mut().filter(|t| t.is_word && t.word.end == word.start && self.words.name_suffixes.contains(&t.folded)) {
+                    suffix.word = Word { text: &text[suffix.word.start..word.end], start: suffix.word.start, end: word.end };
+                    continue;
+                }
+            }
             // A hyphen inside a compound (`Indo-Pacific`, `China-Russia`) joins, it does not stop.
             let joins = matches!(word.text, "-" | "\u{2010}") && tokens.last().is_some_and(|t| t.is_word && t.word.end == word.start)
                 && text[word.end..].chars().next().is_some_and(char::is_alphanumeric);
@@ -597,7 +629,9 @@ impl EntityTagger {
             let name_words: Vec<Word> = text::words(&self.entities[entity].name).collect();
             if name_words.len() > 1 && found_by != FoundBy::ShortForm {
                 for word in name_words {
-                    if word.text.chars().count() > 1 && word.is_capitalised() && !self.words.not_names.contains(&fold(word.text)) {
+                    let folded = fold(word.text);
+                    let short_form = !self.words.not_names.contains(&folded) && !self.words.name_suffixes.contains(&folded);
+                    if word.text.chars().count() > 1 && word.is_capitalised() && short_form {
                         add_alias(&mut state.aliases, vec![self.key(word.text)], entity);
                     }
                 }
@@ -614,13 +648,27 @@ impl EntityTagger {
         }
         // `Zimbabwe Broadcasting Corporation` is `ZBC` later in the document, `United Nations
         // Relief and Works Agency for Palestine Refugees` is `UNRWA`: the initials of its
-        // capitalised words up to an organisation head, three letters or more.
+        // capitalised words up to an organisation head, three letters or more. The whole name's
+        // initials count too, with or without its connectors' (`Economic Community of West
+        // African States` is `ECOWAS`).
         if self.entities[entity].kind == EntityKind::Organisation && found_by != FoundBy::ShortForm {
+            let words = &tokens[start..start + len];
             let mut initials = String::new();
-            for t in tokens[start..start + len].iter().filter(|t| t.is_word && t.word.is_capitalised()) {
+            for t in words.iter().filter(|t| t.is_word && t.word.is_capitalised()) {
                 initials.extend(t.word.text.chars().next());
                 if initials.chars().count() >= 3 && self.words.organisation_heads.contains(&t.folded) {
                     state.initials.entry(initials.clone()).or_insert(entity);
+                }
+            }
+            let with_connectors: String = words
+                .iter()
+                .filter(|t| t.is_word && (t.word.is_capitalised() || self.words.connectors.contains(&t.folded)))
+                .filter_map(|t| t.word.text.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            for whole in [initials, with_connectors] {
+                if whole.chars().count() >= 3 {
+                    state.initials.entry(whole).or_insert(entity);
                 }
             }
         }
@@ -734,7 +782,7 @@ impl EntityTagger {
                 return Some((len, self.resolve(&name, kind, by, state), by));
             }
         }
-        if self.is_acronym(&tokens[i]) {
+        if self.is_acronym(&tokens[i]) && self.dateline(tokens, i).is_none() {
             let acronym = tokens[i].word.text;
             let entity = match state.initials.get(acronym) {
                 Some(&entity) => entity,
@@ -746,12 +794,12 @@ impl EntityTagger {
         Some((len, self.resolve(&name, EntityKind::Place, FoundBy::UnknownPlace, state), FoundBy::UnknownPlace))
     }
 
-    /// `INSEAD`, `EPIAS`: a word of two to six capital letters that no list knows names an
-    /// organisation (a place or a person is not written so).
+    /// `INSEAD`, `EPIAS`, `MONUSCO`: a word of two to eight capital letters that no list knows
+    /// names an organisation (a place or a person is not written so, but in a dateline).
     fn is_acronym(&self, token: &Token) -> bool {
         let letters = token.word.text.chars().count();
         token.is_word
-            && (2..=6).contains(&letters)
+            && (2..=8).contains(&letters)
             && token.word.text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
             && !self.words.not_names.contains(&token.folded)
     }
@@ -997,16 +1045,19 @@ impl EntityTagger {
     /// most three words, no possessive ending) just after a preposition of an unknown place,
     /// when no list knows it and no other rule names it.
     fn unknown_place(&self, tokens: &[Token], i: usize) -> Option<(usize, String)> {
-        let before = i.checked_sub(1).map(|k| &tokens[k])?;
-        let after_preposition = before.is_word && before.sentence == tokens[i].sentence && self.words.unknown_place_prepositions.contains(&before.folded);
+        let after_preposition = i
+            .checked_sub(1)
+            .map(|k| &tokens[k])
+            .is_some_and(|before| before.is_word && before.sentence == tokens[i].sentence && self.words.unknown_place_prepositions.contains(&before.folded));
+        let dated_dateline = self.dateline(tokens, i) == Some(true);
         let letter_capital = tokens[i].word.text.chars().next().is_some_and(char::is_uppercase);
-        if !after_preposition || !letter_capital || !self.can_start_name(tokens, i) {
+        if !(after_preposition || dated_dateline) || !letter_capital || !self.can_start_name(tokens, i) {
             return None;
         }
         let len = self.name_run(tokens, i, 3, &self.words.particles);
         let continues = tokens.get(i + len).is_some_and(|t| t.is_word && t.word.is_capitalised() && t.sentence == tokens[i].sentence);
         let named = len >= 1 && !continues && !has_possessive(&tokens[i + len - 1]);
-        named.then(|| (len, surface(tokens, i, i + len)))
+        named.then(|| (len, unshouted(&surface(tokens, i, i + len))))
     }
 
     /// `Jane Doe, a policy fellow at …`, `Jane Doe, head of research at …` or `Jane Doe said`: a 2–3 word capitalised name that a
@@ -1027,7 +1078,10 @@ impl EntityTagger {
         // a comma just after its role needs no link word, and may name the employer in the
         // possessive: `Jane Doe, the bank's deputy head, said`.
         let description_start = after + 1 + usize::from(tokens.get(after + 1).is_some_and(|t| self.words.articles.contains(&t.folded)));
-        let has_role = tokens.get(after).is_some_and(|t| t.word.text == ",")
+        // `Jane Doe is a senior fellow at …` (an author's note) as `Jane Doe, a senior fellow at …`.
+        let comma = tokens.get(after).is_some_and(|t| t.word.text == ",");
+        let copula = tokens.get(after).is_some_and(|t| t.is_word && self.words.role_copulas.contains(&t.folded));
+        let has_role = (comma || copula)
             && {
                 let start = description_start.min(tokens.len());
                 let description: Vec<&Token> = tokens[start..]
@@ -1221,6 +1275,24 @@ fn longest_alias(table: &HashMap<String, Vec<AliasEntry>>, tokens: &[Token], i: 
         .map(|e| (e.keys.len(), e.entity))
 }
 
+/// `PORT HARCOURT` (a dateline's capitals) as a name is written elsewhere: `Port Harcourt`.
+fn unshouted(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphabetic();
+    }
+    out
+}
+
 fn has_possessive(token: &Token) -> bool {
     token.word.text.ends_with("’s") || token.word.text.ends_with("'s")
 }
@@ -1264,6 +1336,7 @@ mod tests {
 titles = ["President", "King", "Defence Minister"]
 roles = ["fellow", "editor", "head"]
 role_links = ["at"]
+role_copulas = ["is"]
 person_relatives = ["who"]
 organisation_heads = ["Bank", "Council", "Institute", "College", "Industries"]
 name_connectors = ["of", "the"]
@@ -1284,6 +1357,7 @@ company_possessions = ["dividends", "plant"]
 unknown_place_prepositions = ["in", "at"]
 compass_words = ["South", "East"]
 name_particles = ["bin"]
+name_suffixes = ["Jr."]
 
 [[entity]]
 id = "ruritania"
@@ -1402,6 +1476,43 @@ kind = "place"
     }
 
     #[test]
+    fn acronym_of_a_whole_organisation_name_with_or_without_its_connectors() {
+        for acronym in ["ZCVT", "ZCOVT"] {
+            let got = names(&format!("The Zenda Council of Vale Towns met. Later {acronym} agreed."));
+            assert_eq!(got.last(), Some(&found(acronym, "organisation", FoundBy::OrganisationName)), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_names_the_place_a_report_was_filed_from() {
+        // A small city the gazetteer knows, in capitals, before a date or a dash.
+        for dateline in ["STRELSAU, 12 May 2025 –", "Strelsau, May 12, 2025 –", "Strelsau –"] {
+            assert_eq!(names(&format!("{dateline} The talks ended.")), [found(&dateline[..8], "place", FoundBy::WorldGazetteer)], "{dateline}");
+        }
+        // A place no list knows, written as a name, and not an acronym.
+        let got = names("KLOPSTAD, 12 May 2025 – Fighting resumed.");
+        assert_eq!(got, [found("KLOPSTAD", "place", FoundBy::UnknownPlace)]);
+        let file = read_entities(RULES, "entities.toml").unwrap();
+        let text = "KLOPSTAD, 12 May 2025 – Fighting resumed near Klopstad.";
+        let mut tagger = EntityTagger::new(&file, &[], [text]);
+        let tagged = tagger.tag(text, &text::sentences(text), &mut DocumentState::default());
+        assert_eq!(tagger.entities[tagged.mentions[0].entity as usize].name, "Klopstad");
+        assert_eq!(tagged.mentions.len(), 2);
+        assert_eq!(tagged.mentions[0].entity, tagged.mentions[1].entity);
+        // Elsewhere, or without a date, capitals are an acronym; a small city needs its preposition.
+        assert_eq!(names("KLOPSTAD said so."), [found("KLOPSTAD", "organisation", FoundBy::Acronym)]);
+        assert!(names("It ended. Strelsau, 12 May 2025, was quiet.").is_empty(), "a dateline opens a passage");
+    }
+
+    #[test]
+    fn a_name_suffix_keeps_its_full_stop_and_is_no_short_form() {
+        let text = "President Ali Omar Jr. spoke. Omar left; Jr. stayed.";
+        let got = names(text);
+        assert_eq!(got[..2], [found("President Ali Omar Jr.", "person", FoundBy::Title), found("Omar", "person", FoundBy::Title)]);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
     fn platform_after_what_it_carries_is_an_organisation() {
         assert_eq!(names("They found accounts on Zenchat and Vidzone, and a channel on Ruritania."), [
             found("Zenchat", "organisation", FoundBy::Platform),
@@ -1443,6 +1554,12 @@ kind = "place"
     }
 
     #[test]
+    fn person_described_by_a_role_after_a_copula() {
+        assert_eq!(names("Jane Roe is a senior fellow at a bank."), [found("Jane Roe", "person", FoundBy::Role)]);
+        assert!(names("Vale Rovers is a club at heart.").is_empty(), "a description with no role names no one");
+    }
+
+    #[test]
     fn an_unknown_name_owning_what_a_company_owns_is_a_company() {
         assert_eq!(names("Output at Vantor's Zenda Gas plant fell.")[0], found("Vantor's", "organisation", FoundBy::OrganisationNoun));
         assert_eq!(names("Funds rely on Vale Orbis's dividends."), [found("Vale Orbis's", "organisation", FoundBy::OrganisationNoun)]);
@@ -1454,6 +1571,7 @@ kind = "place"
     #[test]
     fn unknown_capital_letters_name_an_organisation() {
         assert_eq!(names("She teaches at ZENCO now."), [found("ZENCO", "organisation", FoundBy::Acronym)]);
+        assert_eq!(names("Peacekeepers of ZENMISCO stayed."), [found("ZENMISCO", "organisation", FoundBy::Acronym)]);
     }
 
     #[test]

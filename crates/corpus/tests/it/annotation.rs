@@ -109,15 +109,17 @@ fn surface(text: &str) -> &str {
 }
 
 /// The entities a form resolves to in the given passages: mentions whose words are the form, or
-/// end with it after a title (`Prime Minister Nikol Pashinyan`).
+/// end with it after a title (`Prime Minister Nikol Pashinyan`), in any letter case (the
+/// annotation writes a dateline's `BRUSSELS` as `Brussels`).
 fn resolve_form(corpus: &Corpus, passages: &[usize], form: &str) -> BTreeSet<u32> {
     passages
         .iter()
         .flat_map(|&p| {
             let passage = &corpus.passages[p];
             passage.mentions.iter().filter_map(move |m| {
-                let words = surface(m.span.slice(&passage.text));
-                let fits = words == form || words.strip_suffix(form).is_some_and(|head| head.ends_with(' '));
+                let words = surface(m.span.slice(&passage.text)).to_lowercase();
+                let form = form.to_lowercase();
+                let fits = words == form || words.strip_suffix(&form).is_some_and(|head| head.ends_with(' '));
                 fits.then_some(m.entity)
             })
         })
@@ -262,8 +264,11 @@ fn seed_themes_keep_their_scores() {
 /// 186/214 = 0.869 over twenty, places from 159/171 to 214/230 and 267/294 = 0.908, so those
 /// floors were set anew (issue 13's targets stay 0.95 and 0.90). Rules that each hold at several
 /// places of the set (and vocabulary) then took people and organisations to 197/214 = 0.921, and
-/// a packaged list of company and brand names (`seeds/brands.tsv`) to 200/214 = 0.935.
-const DEV_FLOOR: (f64, f64, f64, f64, f64, f64) = (0.90, 0.90, 0.80, 0.80, 0.93, 0.90);
+/// a packaged list of company and brand names (`seeds/brands.tsv`) to 200/214 = 0.935. Names
+/// compared in any letter case (270/294 places), datelines as places, whole-name initials with
+/// their connectors, name suffixes, a copula before a role and acronyms of up to eight letters
+/// took them to 204/214 = 0.953 and 273/294 = 0.929: issue 13's targets, and the floors now.
+const DEV_FLOOR: (f64, f64, f64, f64, f64, f64) = (0.90, 0.90, 0.80, 0.80, 0.95, 0.92);
 
 #[test]
 fn development_set_scores() {

@@ -3,9 +3,12 @@
 //! matches, which word or filter emptied the list. The page, `loupe suggest` and the tests all
 //! call these, so their counts and order agree.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::dates::DateFilter;
+use crate::index::TermPostings;
 use crate::model::Corpus;
 use crate::query::{evaluate, Evaluation, Facet, Query};
 use crate::search::{Clause, SearchQuery, PREFIX_MIN_CHARS};
@@ -212,7 +215,7 @@ pub fn suggest(corpus: &Corpus, text: &str, query: &Query) -> Vec<Suggestion> {
     }
     crate::sort::sort_by(&mut values, |(fa, oa, a), (fb, ob, b)| fa.cmp(fb).then(b.count.cmp(&a.count)).then(oa.cmp(ob)).then(a.label.cmp(&b.label)));
     let mut suggestions: Vec<Suggestion> = values.into_iter().take(MAX_VALUE_SUGGESTIONS).map(|(_, _, s)| s).collect();
-    suggestions.extend(complete_word(corpus, &typed, bases.get(1), &is_stop));
+    suggestions.extend(complete_word(corpus, &analyzer, &typed, bases.get(1), &is_stop));
     suggestions
 }
 
@@ -232,18 +235,49 @@ impl Bases<'_> {
 }
 
 /// Completions of the word being typed, among the passages the rest of the query matches.
-fn complete_word(corpus: &Corpus, typed: &Typed, base: &Evaluation, is_stop: &dyn Fn(&String) -> bool) -> Vec<Suggestion> {
+fn complete_word(corpus: &Corpus, analyzer: &Analyzer, typed: &Typed, base: &Evaluation, is_stop: &dyn Fn(&String) -> bool) -> Vec<Suggestion> {
     let words = typed.last_words(1);
     let ([word], true) = (words.as_slice(), typed.typing) else { return Vec::new() };
     if word.chars().count() < PREFIX_MIN_CHARS {
         return Vec::new();
     }
     let index = corpus.index();
-    let mut completions: Vec<(u32, &str)> = index
-        .with_prefix(word)
-        .map(|t| &index.terms[t as usize])
-        .filter(|t| t.term != *word && !t.joined && !is_stop(&t.term))
-        .map(|t| (t.postings.iter().filter(|p| base.contains(p.passage)).count() as u32, t.term.as_str()))
+    // A chosen completion is searched as a whole word, which finds its other forms too: the
+    // forms of one stem (`trade`, `trades`, `trading`) are one offer, written as the commonest,
+    // and counted as choosing it counts. The typed word's own forms add nothing to it.
+    let typed_stem = analyzer.stem(word);
+    let mut families: BTreeMap<String, &TermPostings> = BTreeMap::new();
+    for term in index.with_prefix(word).map(|t| &index.terms[t as usize]) {
+        if term.term == *word || term.joined || is_stop(&term.term) {
+            continue;
+        }
+        let stem = analyzer.stem(&term.term);
+        if stem == typed_stem {
+            continue;
+        }
+        let commonest = families.entry(stem).or_insert(term);
+        if term.postings.len() > commonest.postings.len() {
+            *commonest = term;
+        }
+    }
+    // Which offer last counted each passage (offers are numbered from 1), so that a passage
+    // several forms share counts once, in one pass over their postings.
+    let mut counted_by = vec![0u32; corpus.passages.len()];
+    let mut completions: Vec<(u32, &str)> = families
+        .into_iter()
+        .zip(1u32..)
+        .map(|((stem, form), offer)| {
+            let forms = std::iter::once(form).chain(index.family(&stem).iter().map(|&t| &index.terms[t as usize]));
+            let mut count = 0;
+            for passage in forms.flat_map(|t| t.postings.iter().map(|p| p.passage)) {
+                let slot = &mut counted_by[passage as usize];
+                if *slot != offer && base.contains(passage) {
+                    *slot = offer;
+                    count += 1;
+                }
+            }
+            (count, form.term.as_str())
+        })
         .filter(|(count, _)| *count > 0)
         .collect();
     crate::sort::sort_by(&mut completions, |a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));

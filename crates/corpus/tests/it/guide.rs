@@ -68,7 +68,10 @@ fn other_names_match_whole_words_only() {
 #[test]
 fn counts_are_what_choosing_gives_under_the_current_filters() {
     let corpus = &seed_corpus().corpus;
-    for (text, filters) in [("putin", "theme=trade"), ("diplomacy", "entity=china"), ("future", "theme=forecasts"), ("trade ch", "")] {
+    // A completion chosen is searched as a whole word, its other forms too (`trad`: `trade`
+    // finds `trading`).
+    let cases = [("putin", "theme=trade"), ("diplomacy", "entity=china"), ("future", "theme=forecasts"), ("trade ch", ""), ("trad", ""), ("sanc", ""), ("econ", "theme=trade"), ("partn", "")];
+    for (text, filters) in cases {
         let query = Query::parse(filters);
         for s in suggest(corpus, text, &query) {
             let chosen = s.apply(&query);

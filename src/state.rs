@@ -123,7 +123,58 @@ pub fn url_for(query: &Query, fragment: Option<&str>) -> String {
 /// pointing at a passage when `fragment` names one.
 pub fn push_url(query: &Query, fragment: Option<&str>) {
     write_typed_url();
+    remember_reading_place();
     let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
+}
+
+/// The history entry's record of where the reader was: the first passage on screen, and how far
+/// below the window's top it stood.
+const PLACE_PASSAGE: &str = "passage";
+const PLACE_TOP: &str = "top";
+
+/// Keeps, in the history entry being left, the first passage on screen and where it stood, so
+/// that Back returns to that passage: not to a scroll offset, which lands elsewhere once the
+/// page is drawn again (cards off screen are laid out at an estimated height).
+fn remember_reading_place() {
+    let Some(document) = window().document() else { return };
+    let Ok(passages) = document.query_selector_all("[data-passage]") else { return };
+    let first_on_screen = (0..passages.length())
+        .filter_map(|i| passages.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|p| p.get_bounding_client_rect().bottom() > 0.0);
+    let (Some(passage), Ok(history)) = (first_on_screen, window().history()) else { return };
+    let place = js_sys::Object::new();
+    let id = passage.get_attribute("data-passage").unwrap_or_default();
+    let _ = js_sys::Reflect::set(&place, &PLACE_PASSAGE.into(), &id.into());
+    let _ = js_sys::Reflect::set(&place, &PLACE_TOP.into(), &passage.get_bounding_client_rect().top().into());
+    let _ = history.replace_state(&place, "");
+}
+
+/// The passage and its distance from the window's top that the current history entry kept
+/// when the reader left it.
+pub fn reading_place() -> Option<(String, f64)> {
+    let place = window().history().ok()?.state().ok()?;
+    let id = js_sys::Reflect::get(&place, &PLACE_PASSAGE.into()).ok()?.as_string()?;
+    let top = js_sys::Reflect::get(&place, &PLACE_TOP.into()).ok()?.as_f64()?;
+    Some((id, top))
+}
+
+/// Scrolls so that passage `id` stands `top` pixels below the window's top, as it did; again in
+/// the next frames while it moves (a card that comes on screen above it is drawn at its own
+/// height, no longer the estimate, and pushes it down).
+pub fn return_to_reading_place(id: String, top: f64) {
+    /// Frames in which the place is checked again.
+    const FRAMES: u32 = 4;
+    fn step(id: String, top: f64, frames_left: u32) {
+        let Some(passage) = window().document().and_then(|d| d.get_element_by_id(&id)) else { return };
+        let off = passage.get_bounding_client_rect().top() - top;
+        if off.abs() >= 1.0 {
+            window().scroll_by_with_x_and_y(0.0, off);
+        }
+        if frames_left > 0 {
+            leptos::prelude::request_animation_frame(move || step(id, top, frames_left - 1));
+        }
+    }
+    step(id, top, FRAMES);
 }
 
 thread_local! {
@@ -214,6 +265,15 @@ pub fn reveal_passage(id: &str, focus: bool) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);
+        // A bar that stays at the window's top (`data-covers-top`, the reading view's) must not
+        // cover the passage's start: a passage taller than the window starts just below it.
+        if let Ok(Some(bar)) = document.query_selector("[data-covers-top]") {
+            const GAP_PX: f64 = 8.0;
+            let covered = bar.get_bounding_client_rect().bottom() + GAP_PX - element.get_bounding_client_rect().top();
+            if covered > 0.0 {
+                window().scroll_by_with_x_and_y(0.0, -covered);
+            }
+        }
         if let (true, Ok(element)) = (focus, element.dyn_into::<web_sys::HtmlElement>()) {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);

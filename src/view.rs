@@ -43,13 +43,19 @@ impl View {
         View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), draw_whole: RwSignal::new(false), reading_address }
     }
 
-    /// Reads the URL again (Back, Forward, a changed fragment).
+    /// Reads the URL again (Back, Forward, a changed fragment), and returns to the passage the
+    /// reader left the entry at, unless the URL points at one.
     pub fn follow_location(&self) {
         state::forget_typed_url();
         self.typing.set_value(false);
         self.draw_whole.set(true);
-        self.target.set(state::passage_from_hash());
+        let target = state::passage_from_hash();
+        let place = state::reading_place().filter(|_| target.is_none());
+        self.target.set(target);
         self.query.set(state::query_from_location());
+        if let Some((id, top)) = place {
+            request_animation_frame(move || state::return_to_reading_place(id, top));
+        }
     }
 
     /// The current history entry holds a search being typed (carried from the prerendered

@@ -91,6 +91,14 @@ pub fn FacetGroup(legend: &'static str, slug: &'static str, mut options: Vec<Fac
                         aria-label=format!("Filter {noun}")
                         prop:value=move || filter.get()
                         on:input=move |ev| filter.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            // Escape empties the box first (the drawer it sits in closes on the next).
+                            if ev.key() == "Escape" && !filter.with(String::is_empty) {
+                                ev.prevent_default();
+                                ev.stop_propagation();
+                                filter.set(String::new());
+                            }
+                        }
                     />
                 </Show>
                 <ul class="facet-values">

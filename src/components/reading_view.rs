@@ -68,7 +68,7 @@ pub fn ReadingView() -> impl IntoView {
     let stepping = move || matches.with(Vec::len) > 0 && matches.with(Vec::len) < c.passages.len();
     view! {
         <div class="reading" data-testid="reading-view">
-            <div class="reading-bar">
+            <div class="reading-bar" data-covers-top="">
                 <button class="back-to-results" data-testid="back-to-results" on:click=move |_| view.update(|q| q.view = ViewMode::List)>
                     {move || format!("← Back to the {}", count_of(total(), "result", "results"))}
                 </button>

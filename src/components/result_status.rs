@@ -1,6 +1,7 @@
-//! The result count, in a `role="status"` region present from the first paint. It speaks once
-//! typing pauses, so a screen reader is not flooded with a count per keystroke. Below it, how
-//! the search read the box: a word it corrected, the stop words it left out.
+//! The result count, shown as the list changes, and spoken by a `role="status"` region present
+//! from the first paint once typing pauses, so a screen reader is not flooded with a count per
+//! keystroke. Below it, how the search read the box: a word it corrected, the stop words it left
+//! out.
 
 use std::time::Duration;
 
@@ -47,7 +48,8 @@ pub fn ResultStatus() -> impl IntoView {
         })
     };
     view! {
-        <p class="result-status" role="status" aria-live="polite" data-testid="status" tabindex="-1" data-focus-fallback="">{move || announced.get()}</p>
+        <p class="result-status" data-testid="status" tabindex="-1" data-focus-fallback="">{message}</p>
+        <p class="visually-hidden" role="status" aria-live="polite" data-testid="status-spoken">{move || announced.get()}</p>
         {corrected}
         {ignored}
     }

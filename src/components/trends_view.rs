@@ -208,6 +208,19 @@ fn TrendChart(trends: Trends, active: RwSignal<Option<usize>>) -> impl IntoView 
             }
         })
         .collect_view();
+    // The same labels as a key under the chart, for a window too narrow to show them beside it.
+    let key = ends
+        .iter()
+        .map(|&(theme, percent)| {
+            let t = &c.themes[theme];
+            view! {
+                <li>
+                    <svg width="12" height="12"><rect width="12" height="12" rx="2" fill=t.colour.clone() /></svg>
+                    {format!("{} {percent}%", t.label)}
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <div class="trend-scroll">
             <svg class="trend-chart" viewBox=format!("0 0 {width} {height}") width=width height=height role="group" aria-label="Theme shares per period" data-testid="trend-chart">
@@ -217,6 +230,7 @@ fn TrendChart(trends: Trends, active: RwSignal<Option<usize>>) -> impl IntoView 
                 <g class="trend-labels" aria-hidden="true">{labels}</g>
             </svg>
         </div>
+        <ul class="trend-key" aria-hidden="true" data-testid="trend-key">{key}</ul>
     }
 }
 

@@ -138,10 +138,11 @@ describe('accessibility', () => {
   it('the status region announces the count as filters change', async () => {
     const page = await site.browser.newPage();
     await page.goto(site.server.url);
-    const status = page.locator('[role=status][aria-live=polite][data-testid=status]');
-    assert.equal(await status.textContent(), 'All 19 passages');
+    const spoken = page.locator('[role=status][aria-live=polite][data-testid=status-spoken]');
+    assert.equal(await spoken.textContent(), 'All 19 passages');
     await page.locator('input[data-value=forecasts]').check();
-    await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent === '7 of 19 passages match');
+    assert.equal(await page.textContent('[data-testid=status]'), '7 of 19 passages match', 'shown at once');
+    await page.waitForFunction(() => document.querySelector('[data-testid=status-spoken]').textContent === '7 of 19 passages match');
     assert.equal((await shownPassages(page)).length, 7);
   });
 });

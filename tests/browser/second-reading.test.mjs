@@ -1,0 +1,146 @@
+// The bugs a second reader's pass found (a fresh reader at 375 and 1280 px, light and dark), each
+// checked as that reader saw it: Back after "In context" returns to the passage the reader left,
+// the count changes with the list, Escape in a filter box of the phone's drawer clears the box,
+// a long unbroken word does not widen the page, the reading view's bar does not cover the first
+// match, the trends chart has its key on a phone's screen, and the embed's header on a phone.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, open, settled, screenshotPath, generatedDist } from './helpers.mjs';
+
+/** The first list card on screen (its bottom below the window's top): its id and its top. */
+function topCard(page) {
+  return page.evaluate(() => {
+    const cards = [...document.querySelectorAll('[data-testid=passages] > [data-passage]')];
+    const card = cards.find((c) => c.getBoundingClientRect().bottom > 1);
+    return card && { id: card.dataset.passage, top: Math.round(card.getBoundingClientRect().top) };
+  });
+}
+
+/** Whether the page scrolls sideways. */
+function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+}
+
+describe('a second reading', () => {
+  const site = useSite();
+
+  for (const [width, height] of [[375, 740], [1280, 800]]) {
+    it(`Back after “In context” returns to the passage the reader left, where it stood (${width} px)`, async () => {
+      const page = await open(site.browser, site.server.url, { width, height });
+      await settled(page);
+      // Read down to the eighth card, as a reader scrolls.
+      for (let i = 0; i < 8; i += 1) {
+        await page.evaluate(() => document.querySelectorAll('[data-testid=passages] > [data-passage]')[7].scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(50);
+      }
+      await page.mouse.wheel(0, -30);
+      await page.waitForTimeout(300);
+      const left = await topCard(page);
+      assert.ok(left && left.id !== (await page.$eval('[data-passage]', (e) => e.dataset.passage)), 'scrolled past the first cards');
+      // Its "In context" link, clicked where it is (no scrolling to it first).
+      await page.evaluate((id) => document.getElementById(id).querySelector('.in-context').click(), left.id);
+      await page.waitForSelector('[data-testid=reading-view]');
+      await page.waitForTimeout(300);
+      await page.goBack();
+      await page.waitForSelector('[data-testid=passages]');
+      await settled(page);
+      await page.waitForTimeout(300);
+      const back = await topCard(page);
+      await page.screenshot({ path: screenshotPath(`back-after-context-${width}`) });
+      assert.equal(back.id, left.id, `the reader left at ${left.id} and came back to ${back.id}`);
+      assert.ok(Math.abs(back.top - left.top) <= 4, `${left.id} stood at ${left.top} px and came back at ${back.top} px`);
+      await page.goForward();
+      await page.waitForSelector('[data-testid=reading-view]');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+  }
+
+  it('the count changes in the frame the list does', async () => {
+    const page = await open(site.browser, `${site.server.url}?q=putin&theme=security`);
+    await settled(page);
+    // Untick the theme; at the first frame whose list differs, read the count.
+    const seen = await page.evaluate(() => new Promise((done) => {
+      const cards = () => document.querySelectorAll('[data-testid=passages] > [data-passage]').length;
+      const before = cards();
+      document.querySelector('input[data-facet=theme][data-value=security]').click();
+      const look = () => {
+        const now = cards();
+        if (now !== before) done({ before, now, status: document.querySelector('[data-testid=status]').textContent });
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    }));
+    assert.ok(seen.now > seen.before, `unticking shows more: ${JSON.stringify(seen)}`);
+    assert.match(seen.status, new RegExp(`^${seen.now} of \\d+ passages match$`), `the count as the ${seen.now} cards show`);
+    await page.close();
+  });
+
+  it('a long unbroken word searched does not widen the page (375 px)', async () => {
+    const word = 'https://www.example.com/news/2023/02/24/russia-china-relations-one-year-on';
+    const page = await open(site.browser, `${site.server.url}?q=${encodeURIComponent(word)}`, { width: 375, height: 740 });
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('long-word-375') });
+    assert.equal(await scrollsSideways(page), false, 'the page scrolls sideways');
+    const offRight = await page.$$eval('.chip, .undo-last, .clear-all', (els) => els.filter((e) => e.getBoundingClientRect().right > innerWidth).map((e) => e.textContent));
+    assert.deepEqual(offRight, [], 'buttons past the right edge');
+    await page.close();
+  });
+
+  it('the reading view’s bar does not cover the first match (375 px)', async () => {
+    const page = await open(site.browser, `${site.server.url}?q=china&view=read`, { width: 375, height: 740 });
+    await page.waitForSelector('[data-testid=reading-view] mark');
+    await page.waitForTimeout(300);
+    const { bar, mark } = await page.evaluate(() => ({
+      bar: document.querySelector('.reading-bar').getBoundingClientRect().bottom,
+      mark: document.querySelector('[data-testid=reading-view] .read-passage.match mark').getBoundingClientRect().top,
+    }));
+    await page.screenshot({ path: screenshotPath('reading-first-match-375') });
+    assert.ok(mark >= bar, `the first match's top (${mark} px) is under the bar, which ends at ${bar} px`);
+    await page.close();
+  });
+
+  it('the trends chart’s key is on a phone’s screen', async () => {
+    const page = await open(site.browser, `${site.server.url}?view=trends`, { width: 375, height: 740 });
+    await page.waitForSelector('[data-testid=trend-chart]');
+    const key = page.locator('[data-testid=trend-key]');
+    await key.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('trends-key-375') });
+    const items = await key.locator('li').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { text: e.textContent, inside: r.left >= 0 && r.right <= innerWidth && r.width > 0 };
+    }));
+    const drawn = await page.$$eval('[data-testid=trend-chart] [data-theme]', (els) => els.length);
+    assert.equal(items.length, drawn, 'a key entry for each line drawn');
+    assert.ok(items.every((i) => i.inside && /\d+%$/.test(i.text)), JSON.stringify(items));
+    await page.close();
+  });
+
+  it('the embed’s header on a phone: the title on its own row, the link beside the name', async () => {
+    const page = await open(site.browser, `${site.server.url}?embed=1`, { width: 375, height: 740 });
+    const box = (selector) => page.$eval(selector, (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width }; });
+    const [title, link, brand] = [await box('[data-testid=corpus-title]'), await box('[data-testid=open-in-loupe]'), await box('.brand')];
+    await page.screenshot({ path: screenshotPath('embed-header-375') });
+    assert.ok(title.width > 300, `the title has the width (${title.width} px)`);
+    assert.ok(link.bottom <= title.top + 1 && Math.abs(link.top - brand.top) < 24, `the link on the name's row: ${JSON.stringify({ link, brand, title })}`);
+    await page.close();
+  });
+});
+
+describe('a second reading, on a larger corpus', () => {
+  const site = useSite(generatedDist);
+
+  it('Escape in a filter box of the phone’s drawer clears the box and keeps the drawer', async () => {
+    const page = await open(site.browser, site.server.url, { width: 375, height: 740 });
+    await page.click('#drawer-toggle');
+    const box = page.locator('[data-testid=facet-filter-person]');
+    await box.fill('zzz');
+    await box.press('Escape');
+    assert.equal(await box.inputValue(), '', 'the box is cleared');
+    assert.equal(await page.locator('.facets.open').count(), 1, 'the drawer stays open');
+    assert.equal(await page.locator('[data-facet=person] .facet-none').count(), 0, 'no “No people named” left');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.facets.open').count(), 0, 'a second Escape closes the drawer');
+    await page.close();
+  });
+});

@@ -3,6 +3,7 @@
 //! first match (or the passage the link names) and steps from match to match.
 
 use leptos::prelude::*;
+use loupe_corpus::dates::Day;
 use loupe_corpus::query::Facet;
 use loupe_corpus::views::ViewMode;
 
@@ -123,7 +124,9 @@ fn ReadDocument(document: u32) -> impl IntoView {
             .into_any(),
         );
     }
-    let meta = [d.date.as_str(), d.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    // The date as the rest of the page writes it (`24 Feb 2023`).
+    let date = Day::parse(&d.date).map_or_else(|| d.date.clone(), Day::label);
+    let meta = [date.as_str(), d.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
     view! {
         <article class="read-document">
             <h2>{d.title.clone()}</h2>

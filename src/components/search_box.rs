@@ -160,7 +160,8 @@ pub fn SearchBox() -> impl IntoView {
                 aria-controls=LISTBOX_ID
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
-                placeholder="Search passages, themes, names — press / to focus"
+                placeholder="Search passages, themes, names"
+                aria-keyshortcuts="/"
                 autocomplete="off"
                 spellcheck="false"
                 enterkeyhint="search"
@@ -175,6 +176,9 @@ pub fn SearchBox() -> impl IntoView {
                     active.set(None);
                 }
             />
+            // Where a keyboard is the likely input: `/` focuses the box (`aria-keyshortcuts` tells
+            // a screen reader).
+            <kbd class="search-key" aria-hidden="true">"/"</kbd>
             <ul id=LISTBOX_ID class="suggestions" role="listbox" aria-label="Suggestions" data-testid="suggestions" hidden=move || !expanded()>
                 {options}
             </ul>

@@ -2,7 +2,9 @@
 // checked as that reader saw it: Back after "In context" returns to the passage the reader left,
 // the count changes with the list, Escape in a filter box of the phone's drawer clears the box,
 // a long unbroken word does not widen the page, the reading view's bar does not cover the first
-// match, the trends chart has its key on a phone's screen, and the embed's header on a phone.
+// match, the trends chart has its key on a phone's screen, the embed's header on a phone, the
+// reading view's dates, a search placeholder that fits a phone's box, and the co-occurrence
+// table's row labels whole on a phone.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, open, settled, screenshotPath, generatedDist } from './helpers.mjs';
@@ -124,6 +126,58 @@ describe('a second reading', () => {
     assert.ok(title.width > 300, `the title has the width (${title.width} px)`);
     assert.ok(link.bottom <= title.top + 1 && Math.abs(link.top - brand.top) < 24, `the link on the name's row: ${JSON.stringify({ link, brand, title })}`);
     await page.close();
+  });
+
+  it('the co-occurrence table’s row labels break between words on a phone, never inside one', async () => {
+    const page = await open(site.browser, `${site.server.url}?view=matrix`, { width: 375, height: 740 });
+    await page.waitForSelector('.matrix tbody th');
+    const broken = await page.$$eval('.matrix tbody th', (cells) => cells.flatMap((cell) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      const split = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.textContent.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          if (range.getClientRects().length > 1) split.push(m[0]);
+        }
+      }
+      return split;
+    }));
+    await page.screenshot({ path: screenshotPath('matrix-labels-375') });
+    assert.deepEqual(broken, [], 'words split across lines');
+    await page.close();
+  });
+
+  it('the reading view dates a document as the rest of the page does', async () => {
+    const page = await open(site.browser, `${site.server.url}?view=read`);
+    await page.waitForSelector('[data-testid=reading-view]');
+    const [meta, summary] = [await page.textContent('.read-meta'), await page.textContent('.corpus-meta')];
+    const day = summary.split(' · ').pop();
+    assert.match(day, /^\d{1,2} [A-Z][a-z]{2} \d{4}$/, `the masthead's date: ${summary}`);
+    assert.ok(meta.startsWith(day), `the reading view's “${meta}” against the masthead's “${day}”`);
+    await page.close();
+  });
+
+  it('the search box’s placeholder fits a phone’s box; the `/` hint shows where a keyboard is likely', async () => {
+    const page = await open(site.browser, site.server.url, { width: 375, height: 740 });
+    const fits = await page.$eval('#search-input', (input) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: input.placeholder, width: context.measureText(input.placeholder).width, room };
+    });
+    assert.ok(fits.width <= fits.room, `“${fits.text}” is ${Math.round(fits.width)} px in a box of ${Math.round(fits.room)} px`);
+    assert.equal(await page.getAttribute('#search-input', 'aria-keyshortcuts'), '/');
+    await page.close();
+    const desk = await open(site.browser, site.server.url);
+    if (await desk.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches)) {
+      assert.ok(await desk.isVisible('.search-key'), 'the hint on an empty box');
+      await desk.focus('#search-input');
+      assert.equal(await desk.isVisible('.search-key'), false, 'not once the box has focus');
+    }
+    await desk.close();
   });
 });
 

@@ -5,11 +5,11 @@
 # (loupe-engine.js + its wasm); with --check, fails when a total exceeds its budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Budgets: the figures last measured (first load 303.2 / 241.6 KB gzipped / brotli, of which
-# index.html, with the seed's prerendered page and the inlined stylesheet, is 15.2 / 12.5 KB; the
+# Budgets: the figures last measured (first load 303.6 / 242.0 KB gzipped / brotli, of which
+# index.html, with the seed's prerendered page and the inlined stylesheet, is 15.3 / 12.6 KB; the
 # engine module 84.9 / 71.5 KB) plus about 1 KB. The fixes a second reader's pass asked for took
 # the first load from 299.5 / 238.8 KB.
-budget_kb=${LOUPE_SIZE_BUDGET_KB:-304}
+budget_kb=${LOUPE_SIZE_BUDGET_KB:-305}
 budget_br_kb=${LOUPE_SIZE_BUDGET_BR_KB:-243}
 engine_budget_kb=${LOUPE_ENGINE_BUDGET_KB:-86}
 engine_budget_br_kb=${LOUPE_ENGINE_BUDGET_BR_KB:-73}

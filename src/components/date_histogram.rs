@@ -77,7 +77,7 @@ fn PeriodBars() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="date-help">"Choose a period; Shift extends the range."</p>
+        <p class="date-help">"Choose a period"<span class="with-keyboard">"; Shift extends the range"</span>"."</p>
         <ul class="date-bars" data-testid="date-bars">{bars}</ul>
     }
 }

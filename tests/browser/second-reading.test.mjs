@@ -3,11 +3,11 @@
 // the count changes with the list, Escape in a filter box of the phone's drawer clears the box,
 // a long unbroken word does not widen the page, the reading view's bar does not cover the first
 // match, the trends chart has its key on a phone's screen, the embed's header on a phone, the
-// reading view's dates, a search placeholder that fits a phone's box, and the co-occurrence
-// table's row labels whole on a phone.
+// reading view's dates, a search placeholder that fits a phone's box, the co-occurrence
+// table's row labels whole on a phone, and no words about keys on a touch screen.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, settled, screenshotPath, generatedDist } from './helpers.mjs';
+import { useSite, open, settled, screenshotPath, generatedDist, appStarted } from './helpers.mjs';
 
 /** The first list card on screen (its bottom below the window's top): its id and its top. */
 function topCard(page) {
@@ -183,6 +183,25 @@ describe('a second reading', () => {
 
 describe('a second reading, on a larger corpus', () => {
   const site = useSite(generatedDist);
+
+  it('a touch screen is not told about keys: no Shift in the Dates hint, no `/` badge', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(site.server.url);
+    await appStarted(page);
+    assert.ok(await page.evaluate(() => matchMedia('(hover: none)').matches), 'the emulated phone has no hover');
+    await page.tap('#drawer-toggle');
+    await page.locator('.date-help').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    const help = await page.locator('.date-help').innerText();
+    await page.screenshot({ path: screenshotPath('dates-help-touch') });
+    assert.equal(help, 'Choose a period.');
+    assert.equal(await page.isVisible('.search-key'), false);
+    await context.close();
+    const desk = await open(site.browser, site.server.url);
+    assert.equal(await desk.locator('.date-help').innerText(), 'Choose a period; Shift extends the range.');
+    await desk.close();
+  });
 
   it('Escape in a filter box of the phone’s drawer clears the box and keeps the drawer', async () => {
     const page = await open(site.browser, site.server.url, { width: 375, height: 740 });

@@ -177,6 +177,16 @@ pub fn return_to_reading_place(id: String, top: f64) {
     step(id, top, FRAMES);
 }
 
+/// Shows the results from their start when the reader had scrolled past it (a filter ticked
+/// deep in a long list): the new list's start, not the end of a shorter one.
+pub fn show_results_start() {
+    let Some(results) = window().document().and_then(|d| d.get_element_by_id("results")) else { return };
+    let top = results.get_bounding_client_rect().top();
+    if top < 0.0 {
+        window().scroll_by_with_x_and_y(0.0, top);
+    }
+}
+
 thread_local! {
     /// The address of a search being typed, not yet written to the history entry.
     static TYPED_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };

@@ -84,13 +84,15 @@ impl View {
         self.query.set(query);
     }
 
-    /// Moves to a new query: a new history entry, so Back returns here.
+    /// Moves to a new query: a new history entry, so Back returns here. Its results show from
+    /// their start.
     pub fn navigate(&self, query: Query) {
         self.typing.set_value(false);
         state::push_url(&query, None);
         self.draw_whole.set(false);
         self.target.set(None);
         self.query.set(query);
+        request_animation_frame(state::show_results_start);
     }
 
     pub fn update(&self, change: impl FnOnce(&mut Query)) {

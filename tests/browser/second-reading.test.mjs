@@ -1,6 +1,7 @@
 // The bugs a second reader's pass found (a fresh reader at 375 and 1280 px, light and dark), each
 // checked as that reader saw it: Back after "In context" returns to the passage the reader left,
-// the count changes with the list, Escape in a filter box of the phone's drawer clears the box,
+// the count changes with the list, a filter ticked deep in the list shows the new results from
+// their start, Escape in a filter box of the phone's drawer clears the box,
 // a long unbroken word does not widen the page, the reading view's bar does not cover the first
 // match, the trends chart has its key on a phone's screen, the embed's header on a phone, the
 // reading view's dates, a search placeholder that fits a phone's box, the co-occurrence
@@ -57,6 +58,26 @@ describe('a second reading', () => {
       await page.close();
     });
   }
+
+  it('ticking a filter while scrolled deep shows the new results from their start (1280 px)', async () => {
+    const page = await open(site.browser, site.server.url, { width: 1280, height: 800 });
+    await settled(page);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.6));
+    await page.waitForTimeout(200);
+    assert.ok(await page.evaluate(() => document.querySelector('[data-testid=status]').getBoundingClientRect().bottom < 0), 'scrolled past the count');
+    await page.locator('input[data-facet=theme][data-value=forecasts]').click();
+    await settled(page);
+    await page.waitForTimeout(200);
+    const seen = await page.evaluate(() => {
+      const status = document.querySelector('[data-testid=status]').getBoundingClientRect();
+      const first = document.querySelector('[data-testid=passages] > [data-passage]').getBoundingClientRect();
+      return { status: Math.round(status.top), first: Math.round(first.top), focused: document.activeElement.dataset.value };
+    });
+    await page.screenshot({ path: screenshotPath('tick-while-deep-1280') });
+    assert.ok(seen.status >= 0 && seen.first < 800, `the count at ${seen.status} px and the first card at ${seen.first} px`);
+    assert.equal(seen.focused, 'forecasts', 'focus stays on the ticked box');
+    await page.close();
+  });
 
   it('the count changes in the frame the list does', async () => {
     const page = await open(site.browser, `${site.server.url}?q=putin&theme=security`);

@@ -14,8 +14,18 @@ const query = (queryString) => loupeQuery(queryString, generatedSeeds);
 /** The "Show more" button's text for `remaining` passages not drawn yet. */
 const showMoreText = (remaining) => `Show ${Math.min(PAGE, remaining)} more of ${remaining}`;
 
+/** Waits until `n` cards are drawn; on a timeout, says what the page showed instead. */
 async function waitForCards(page, n) {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=passages] > [data-passage]').length === n, n);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=passages] > [data-passage]').length === n, n).catch(async (e) => {
+    const seen = await page.evaluate(() => ({
+      cards: document.querySelectorAll('[data-testid=passages] > [data-passage]').length,
+      button: document.querySelector('[data-testid=show-more]')?.textContent.trim() ?? null,
+      focus: document.activeElement?.outerHTML.slice(0, 80),
+      scrollY,
+      url: location.href,
+    }));
+    throw new Error(`${e.message}: waiting for ${n} cards, the page shows ${JSON.stringify(seen)}`);
+  });
 }
 
 describe('a larger corpus of several documents', () => {

@@ -103,6 +103,38 @@ describe('offline and installable', () => {
     await server.close();
   });
 
+  it('at 375 px the new-version prompt and the install button stay under the open filter drawer, and show again once it closes', async () => {
+    const site = copyOfBuild();
+    rebuild(site, 'one');
+    const server = await serve(site);
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await controlled(page);
+    rebuild(site, 'two');
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForSelector('#update:not([hidden])', { timeout: 15000 });
+    // The browser's own offer to install, as Chromium makes it to an installable page.
+    await page.evaluate(() => dispatchEvent(new Event('beforeinstallprompt')));
+    await page.waitForSelector('#install:not([hidden])');
+    /** What a finger at the centre of `selector` touches: the element itself, or what covers it. */
+    const touched = (selector) => page.evaluate((selector) => {
+      const box = document.querySelector(selector).getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return hit?.closest(selector) ? 'itself' : `${hit?.tagName.toLowerCase()}#${hit?.id}.${hit?.className}`;
+    }, selector);
+    await page.getByTestId('drawer-toggle').click();
+    await page.waitForFunction(() => document.getElementById('facets').getBoundingClientRect().left === 0);
+    assert.equal(await touched('[data-testid=drawer-show]'), 'itself', 'the drawer\'s "Show N passages" is not covered');
+    assert.equal(await touched('#facets .drawer-close'), 'itself', 'the drawer\'s close button is not covered');
+    await page.getByTestId('drawer-show').click();
+    // Once the drawer has slid away.
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('facets')).visibility === 'hidden');
+    assert.equal(await touched('#update-reload'), 'itself', 'the prompt shows again once the drawer is closed');
+    await context.close();
+    await server.close();
+  });
+
   it('Chromium reports no installability errors', async () => {
     const server = await serve(dist);
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-profile-'));

@@ -156,9 +156,28 @@ export class Session {
     return found[ELEMENT];
   }
 
-  /** A real click on the element matching `selector`, as a pointer would make it. */
+  /**
+   * A real click on the element matching `selector`, as a pointer would make it. When the driver
+   * finds the element covered ("element click intercepted": a drawer still sliding in, a scroll
+   * not yet settled), it waits, as Playwright does, until a pointer at the element's centre
+   * reaches it, and clicks again; an element that stays covered fails, naming what covers it.
+   */
   async click(selector) {
-    return this.transport.send('ElementClick', { id: await this.find(selector) });
+    const id = await this.find(selector);
+    try {
+      return await this.transport.send('ElementClick', { id });
+    } catch (e) {
+      if (e.error !== 'element click intercepted') throw e;
+      const reached = (s) => {
+        const box = document.querySelector(s).getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return hit?.closest(s) ? true : `covered by <${hit?.tagName.toLowerCase()} id="${hit?.id}" class="${hit?.className}">`;
+      };
+      const covered = await this.waitFor(`(s) => (${reached})(s) === true`, [selector], { timeout: 2000, what: `${selector} uncovered` })
+        .then(() => null, () => this.execute(reached, selector));
+      if (covered) throw new Error(`${e.message} (${selector} ${covered})`);
+      return this.transport.send('ElementClick', { id: await this.find(selector) });
+    }
   }
 
   /** Focuses the element matching `selector` and types `text` into it. */

@@ -11,6 +11,7 @@ use crate::components::hidden_target::HiddenTarget;
 use crate::components::passage_list::PassageList;
 use crate::components::result_status::ResultStatus;
 use crate::components::concordance::Concordance;
+use crate::components::empty_state::WhenSomeMatch;
 use crate::components::cooccurrence_matrix::CooccurrenceMatrix;
 use crate::components::reading_view::ReadingView;
 use crate::components::search_box::SearchBox;
@@ -93,9 +94,9 @@ pub fn Page(view: View) -> impl IntoView {
                     ViewMode::List => view! { <PassageList /> }.into_any(),
                     ViewMode::Map => view! { <ThemeMap /> }.into_any(),
                     ViewMode::Read => view! { <ReadingView /> }.into_any(),
-                    ViewMode::Matrix => view! { <CooccurrenceMatrix /> }.into_any(),
-                    ViewMode::Kwic => view! { <Concordance /> }.into_any(),
-                    ViewMode::Trends => view! { <TrendsView /> }.into_any(),
+                    ViewMode::Matrix => view! { <WhenSomeMatch><CooccurrenceMatrix /></WhenSomeMatch> }.into_any(),
+                    ViewMode::Kwic => view! { <WhenSomeMatch><Concordance /></WhenSomeMatch> }.into_any(),
+                    ViewMode::Trends => view! { <WhenSomeMatch><TrendsView /></WhenSomeMatch> }.into_any(),
                 }}
             </main>
         </div>
@@ -129,7 +130,7 @@ fn corpus_summary() -> String {
         documents,
         if documents == 1 { "" } else { "s" }
     );
-    let t = state::timeline();
+    let t = corpus().timeline();
     match (t.only_day(), t.periods.first(), t.periods.last()) {
         (Some(day), ..) => summary.push_str(&format!(" · {}", day.label())),
         (None, Some(first), Some(last)) => summary.push_str(&format!(" · {} – {}", first.label(), last.label())),

@@ -2,9 +2,6 @@
 //! first place for state), what the host page of an embed is told, and the static loading and
 //! error screens of `index.html`.
 
-use std::cell::OnceCell;
-
-use loupe_corpus::dates::Timeline;
 use loupe_corpus::query::Query;
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
@@ -12,15 +9,6 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The corpus `loupe build` placed, read as the headless engine reads it.
 pub use loupe_engine::corpus;
-
-/// The corpus's dates and the periods the histogram shows, made once.
-pub fn timeline() -> &'static Timeline {
-    thread_local! {
-        /// Per thread, as the corpus is (see `loupe_engine::corpus`).
-        static TIMELINE: OnceCell<&'static Timeline> = const { OnceCell::new() };
-    }
-    TIMELINE.with(|timeline| *timeline.get_or_init(|| Box::leak(Box::new(Timeline::new(corpus())))))
-}
 
 /// Builds the word index once the first results are on screen, in steps while the page is idle,
 /// so the first search finds it ready and no single task holds up the reader's typing (the corpus
@@ -123,8 +111,16 @@ pub fn url_for(query: &Query, fragment: Option<&str>) -> String {
 /// pointing at a passage when `fragment` names one.
 pub fn push_url(query: &Query, fragment: Option<&str>) {
     write_typed_url();
-    remember_reading_place();
-    let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url_for(query, fragment))));
+    push_entry(reading_place_now(), &url_for(query, fragment));
+}
+
+/// Adds a history entry for `url`, the entry being left keeping the reader's `place` first.
+fn push_entry(place: Option<js_sys::Object>, url: &str) {
+    let Ok(history) = window().history() else { return };
+    if let Some(place) = place {
+        let _ = history.replace_state(&place, "");
+    }
+    let _ = history.push_state_with_url(&JsValue::NULL, "", Some(url));
 }
 
 /// The history entry's record of where the reader was: the first passage on screen, and how far
@@ -132,21 +128,19 @@ pub fn push_url(query: &Query, fragment: Option<&str>) {
 const PLACE_PASSAGE: &str = "passage";
 const PLACE_TOP: &str = "top";
 
-/// Keeps, in the history entry being left, the first passage on screen and where it stood, so
-/// that Back returns to that passage: not to a scroll offset, which lands elsewhere once the
-/// page is drawn again (cards off screen are laid out at an estimated height).
-fn remember_reading_place() {
-    let Some(document) = window().document() else { return };
-    let Ok(passages) = document.query_selector_all("[data-passage]") else { return };
-    let first_on_screen = (0..passages.length())
+/// Where the reader is, for the history entry being left, so that Back returns to that passage:
+/// not to a scroll offset, which lands elsewhere once the page is drawn again (cards off screen
+/// are laid out at an estimated height). Read before the page changes, when its layout is clean.
+fn reading_place_now() -> Option<js_sys::Object> {
+    let passages = window().document()?.query_selector_all("[data-passage]").ok()?;
+    let passage = (0..passages.length())
         .filter_map(|i| passages.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|p| p.get_bounding_client_rect().bottom() > 0.0);
-    let (Some(passage), Ok(history)) = (first_on_screen, window().history()) else { return };
+        .find(|p| p.get_bounding_client_rect().bottom() > 0.0)?;
     let place = js_sys::Object::new();
     let id = passage.get_attribute("data-passage").unwrap_or_default();
     let _ = js_sys::Reflect::set(&place, &PLACE_PASSAGE.into(), &id.into());
     let _ = js_sys::Reflect::set(&place, &PLACE_TOP.into(), &passage.get_bounding_client_rect().top().into());
-    let _ = history.replace_state(&place, "");
+    Some(place)
 }
 
 /// The passage and its distance from the window's top that the current history entry kept
@@ -187,18 +181,46 @@ pub fn show_results_start() {
     }
 }
 
-thread_local! {
-    /// The address of a search being typed, not yet written to the history entry.
-    static TYPED_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+/// A typed search's history write, not made yet.
+struct TypedWrite {
+    /// The search's address.
+    url: String,
+    entry: TypedEntry,
 }
 
-/// Rewrites the current history entry to a search being typed, once the page is idle after the
-/// frame that follows its results (the rest of their page is drawn then), and once for all the
-/// keystrokes before then: a history write costs from 5 to 15 milliseconds in Chromium, too much
-/// to spend on a keystroke before its results, or the rest of their page, show.
-pub fn replace_url_after_paint(query: &Query) {
+/// Where a typed search's address is written.
+enum TypedEntry {
+    /// A new search: a new entry, the entry it leaves keeping the reader's place.
+    New { leaving: Option<js_sys::Object> },
+    /// The search's own entry, rewritten.
+    Same,
+}
+
+thread_local! {
+    static TYPED: std::cell::RefCell<Option<TypedWrite>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Records a search being typed in the history once the page is idle after the frame that
+/// follows its results (the rest of their page is drawn then), and once for all the keystrokes
+/// before then: a history write costs from 5 to 15 milliseconds in Chromium, too much to spend
+/// on a keystroke before its results, or the rest of their page, show. A new search (`new_entry`)
+/// adds an entry, so that Back returns to the view before it; later keystrokes rewrite it. The
+/// reading place a new search leaves is read now, before its results change the page.
+pub fn write_typed_url_after_paint(query: &Query, new_entry: bool) {
     let url = url_for(query, None);
-    if TYPED_URL.with(|typed| typed.borrow_mut().replace(url).is_none()) {
+    let scheduled = TYPED.with(|typed| {
+        let mut typed = typed.borrow_mut();
+        let scheduled = typed.is_some();
+        match typed.as_mut() {
+            Some(pending) => pending.url = url,
+            None => {
+                let entry = if new_entry { TypedEntry::New { leaving: reading_place_now() } } else { TypedEntry::Same };
+                *typed = Some(TypedWrite { url, entry });
+            }
+        }
+        scheduled
+    });
+    if !scheduled {
         leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(|| when_idle(write_typed_url)));
     }
 }
@@ -216,19 +238,24 @@ fn when_idle(task: impl FnOnce() + 'static) {
     }
 }
 
-/// Writes a typed search's address not yet written to the current history entry (before a new
-/// entry is pushed, so that Back returns to the whole search, not to a part of it).
+/// Makes a typed search's history write not made yet (before a new entry is pushed, so that
+/// Back returns to the whole search, not to a part of it).
 fn write_typed_url() {
-    if let Some(url) = TYPED_URL.with(|typed| typed.borrow_mut().take()) {
-        let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+    let Some(TypedWrite { url, entry }) = TYPED.with(|typed| typed.borrow_mut().take()) else { return };
+    match entry {
+        TypedEntry::New { leaving } => push_entry(leaving, &url),
+        TypedEntry::Same => {
+            let _ = window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+        }
     }
 }
 
-/// Drops a typed search's address not yet written: Back or Forward has left its entry, whose
+/// Drops a typed search's history write not made yet: Back or Forward has left its entry, whose
 /// address can no longer be written (within the frame or two the write waits, the entry keeps
-/// the search as of the previous write), and the entry now current must keep its own.
+/// the search as of the previous write, and a new search's first letters add none), and the
+/// entry now current must keep its own.
 pub fn forget_typed_url() {
-    TYPED_URL.with(|typed| typed.borrow_mut().take());
+    TYPED.with(|typed| typed.borrow_mut().take());
 }
 
 /// Whether a click asks for a new tab or window (then the browser should handle the link).

@@ -3,7 +3,7 @@
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use loupe_corpus::query::{evaluate_on, Evaluation, Query};
+use loupe_corpus::query::{evaluate, Evaluation, Query};
 use loupe_corpus::views::ViewMode;
 
 use crate::state::{self, corpus};
@@ -38,7 +38,7 @@ impl View {
         let query = RwSignal::new(query);
         // Only the search text and filters select passages: switching views does not evaluate.
         let selection = Memo::new(move |_| query.with(Query::selection));
-        let evaluation = Memo::new(move |_| selection.with(|q| evaluate_on(corpus(), state::timeline(), q)));
+        let evaluation = Memo::new(move |_| selection.with(|q| evaluate(corpus(), q)));
         let reading_address = Memo::new(move |_| query.with(|q| state::url_for(&q.with_view(ViewMode::Read), None)));
         View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), draw_whole: RwSignal::new(false), reading_address }
     }
@@ -64,21 +64,17 @@ impl View {
         self.typing.set_value(true);
     }
 
-    /// Follows the search box as it is typed: the first keystroke of a new search adds a
-    /// history entry (so Back returns to the view before it), later ones rewrite it in place
-    /// once their results are painted.
+    /// Follows the search box as it is typed: a new search adds a history entry (so Back
+    /// returns to the view before it), later keystrokes rewrite it in place; both once their
+    /// results are painted.
     pub fn set_text(&self, text: String) {
         let mut query = self.query.get_untracked();
         if query.text == text {
             return;
         }
         query.text = text;
-        if self.typing.get_value() {
-            state::replace_url_after_paint(&query);
-        } else {
-            state::push_url(&query, None);
-            self.typing.set_value(true);
-        }
+        state::write_typed_url_after_paint(&query, !self.typing.get_value());
+        self.typing.set_value(true);
         self.draw_whole.set(false);
         self.target.set(None);
         self.query.set(query);

@@ -7,12 +7,12 @@ use leptos::ev::{Event, MouseEvent};
 use leptos::prelude::*;
 use loupe_corpus::dates::{Bound, DateFilter};
 
-use crate::state::timeline;
+use crate::state::corpus;
 use crate::view::View;
 
 #[component]
 pub fn DateHistogram() -> impl IntoView {
-    let t = timeline();
+    let t = corpus().timeline();
     if t.periods.is_empty() {
         return ().into_any();
     }
@@ -42,7 +42,7 @@ pub fn DateHistogram() -> impl IntoView {
 #[component]
 fn PeriodBars() -> impl IntoView {
     let view = expect_context::<View>();
-    let periods = &timeline().periods;
+    let periods = &corpus().timeline().periods;
     let counts = Memo::new(move |_| view.evaluation.with(|e| e.dates.periods.clone()));
     let bars = periods
         .iter()
@@ -89,7 +89,7 @@ fn RangeSelects() -> impl IntoView {
     let select = |label: &'static str, testid: &'static str, is_from: bool| {
         let bound = move || view.query.with(|q| if is_from { q.dates.from } else { q.dates.to });
         let options = move || {
-            let mut shown = timeline().periods.clone();
+            let mut shown = corpus().timeline().periods.clone();
             shown.extend(bound().filter(|b| !shown.contains(b)));
             shown.sort();
             shown.into_iter().map(|b| view! { <option value=b.key() selected=move || bound() == Some(b)>{b.label()}</option> }).collect_view()

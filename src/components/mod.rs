@@ -5,6 +5,7 @@ pub mod concordance;
 pub mod copy_button;
 pub mod cooccurrence_matrix;
 pub mod date_histogram;
+pub mod empty_state;
 pub mod facet_group;
 pub mod facet_panel;
 pub mod filter_drawer;

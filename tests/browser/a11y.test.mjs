@@ -32,7 +32,9 @@ const DATED_STATES = {
   'dates empty the list': '?theme=trade&from=2030',
   trends: '?theme=trade&view=trends',
   'trends by month': '?from=2023&to=2023&view=trends',
-  'trends, nothing dated matches': '?from=2030&view=trends',
+  'trends, nothing dated matches': '?from=2030&undated=1&view=trends',
+  'trends, nothing matches': '?from=2030&view=trends',
+  'co-occurrence, nothing matches': '?q=zzzzqqq&view=matrix',
 };
 
 describe('accessibility', () => {

@@ -267,7 +267,8 @@ fn complete_word(corpus: &Corpus, analyzer: &Analyzer, typed: &Typed, base: &Eva
         .into_iter()
         .zip(1u32..)
         .map(|((stem, form), offer)| {
-            let forms = std::iter::once(form).chain(index.family(&stem).iter().map(|&t| &index.terms[t as usize]));
+            // The family holds the offered form itself.
+            let forms = index.family(&stem).iter().map(|&t| &index.terms[t as usize]);
             let mut count = 0;
             for passage in forms.flat_map(|t| t.postings.iter().map(|p| p.passage)) {
                 let slot = &mut counted_by[passage as usize];

@@ -13,10 +13,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::dates::{DateFilter, Timeline};
+use crate::dates::DateFilter;
 pub use crate::facet::Facet;
 use crate::model::{Corpus, EntityKind};
-use crate::search::{search, Correction, SearchQuery};
+use crate::search::{search, Correction, SearchQuery, Unsearched};
 use crate::views::ViewMode;
 
 /// The filters and search text of a view. Values are ids; unknown ids match nothing and are
@@ -178,6 +178,8 @@ pub struct Evaluation {
     pub corrections: Vec<Correction>,
     /// Stop words the search left out.
     pub ignored: Vec<String>,
+    /// Why search text that is not blank searched nothing (every passage matches it).
+    pub unsearched: Option<Unsearched>,
     /// Passages per period of the corpus's [`Timeline`], under every filter but the dates.
     pub dates: DateCounts,
     /// The same passages as a set, for [`Evaluation::contains`].
@@ -228,15 +230,10 @@ fn clause_set(sets: &mut Vec<(Clause, BitSet)>, clause: Clause, make: impl FnOnc
 /// Evaluates a query: the passages that satisfy the search text and every filter, and
 /// disjunctive counts for every facet value (computed over the search results).
 pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
-    evaluate_on(corpus, &Timeline::new(corpus), query)
-}
-
-/// [`evaluate`] with the corpus's timeline ([`Timeline::new`]) made once by the caller: the
-/// page evaluates a query per keystroke, and reading every document's date costs more than a
-/// tenth of a search at 1,000 articles.
-pub fn evaluate_on(corpus: &Corpus, timeline: &Timeline, query: &Query) -> Evaluation {
+    let timeline = corpus.timeline();
     let n = corpus.passages.len();
     let (search_query, ignored) = SearchQuery::read(corpus, &query.text);
+    let unsearched = SearchQuery::unsearched(&query.text, &search_query);
     let found = search(corpus, &search_query);
     let mut text_matches = BitSet::full(n);
     if let Some(found) = &found {
@@ -298,7 +295,7 @@ pub fn evaluate_on(corpus: &Corpus, timeline: &Timeline, query: &Query) -> Evalu
         }
         None => (matching.iter().collect(), Vec::new(), Vec::new()),
     };
-    Evaluation { passages, matched_words, counts, corrections, ignored, dates, matching }
+    Evaluation { passages, matched_words, counts, corrections, ignored, unsearched, dates, matching }
 }
 
 /// The JSON shape of `loupe query`: ids instead of positions. Values with a count of zero are
@@ -333,7 +330,7 @@ impl QueryResult {
             }
             facets.insert(facet.name(), by_id);
         }
-        let timeline = Timeline::new(corpus);
+        let timeline = corpus.timeline();
         let mut periods = BTreeMap::new();
         for (period, &count) in timeline.periods.iter().zip(&evaluation.dates.periods) {
             periods.insert(period.key(), count);

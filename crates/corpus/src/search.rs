@@ -76,6 +76,15 @@ pub struct Hit {
     pub positions: Vec<u32>,
 }
 
+/// Why a search box that is not blank searches nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsearched {
+    /// Its one word is still being typed and shorter than [`PREFIX_MIN_CHARS`].
+    TooShort,
+    /// It holds no word: no letter or digit (punctuation, a lone `-`, emoji).
+    NoWord,
+}
+
 impl SearchQuery {
     /// Reads a search box's text. Never fails: unbalanced quotes close at the end, a lone `-`
     /// and words without letters or digits (emoji, punctuation) are ignored.
@@ -121,6 +130,15 @@ impl SearchQuery {
 
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
+    }
+
+    /// Why a search box's `input`, read as `read` ([`SearchQuery::read`]), searches nothing, so
+    /// that every passage matches its text; `None` when it searches, or when the box is blank.
+    pub fn unsearched(input: &str, read: &SearchQuery) -> Option<Unsearched> {
+        if !read.is_empty() || input.trim().is_empty() {
+            return None;
+        }
+        Some(if SearchQuery::parse(input).is_empty() { Unsearched::NoWord } else { Unsearched::TooShort })
     }
 
     /// Reads a search box's text for a corpus: [`SearchQuery::parse`], then without the word

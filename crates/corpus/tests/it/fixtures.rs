@@ -70,10 +70,14 @@ fn encoded_corpus_round_trips() {
             p.mentions.clear();
             p.sentences.clear();
         }
-        // Both sides with their word index built (other tests may have built the compiled one's).
+        // Both sides with what they make on first use made (other tests may have made the
+        // compiled one's): the word index, the suggestions' name words, the timeline.
         let decoded = loupe_corpus::encode::decode(&bytes).unwrap();
-        decoded.index();
-        corpus.index();
+        for side in [&decoded, &corpus] {
+            side.index();
+            side.name_words();
+            side.timeline();
+        }
         assert_eq!(decoded, corpus);
     }
 }

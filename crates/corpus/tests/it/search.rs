@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use expect_test::expect_file;
 use loupe_corpus::query::{evaluate, Query};
-use loupe_corpus::search::{search, SearchQuery};
+use loupe_corpus::search::{search, SearchQuery, Unsearched};
 use loupe_corpus::text::{self, Analyzer};
 
 use crate::{compile_dir, repo_root, seed_corpus};
@@ -149,6 +149,33 @@ fn one_letter_being_typed_is_not_searched_yet() {
     }
     assert_eq!(evaluate(corpus, &Query::parse("q=x")).passages.len(), all);
     assert_eq!(evaluate(corpus, &Query::parse("q=trade+x")).passages, evaluate(corpus, &Query::parse("q=trade+")).passages);
+}
+
+#[test]
+fn search_text_that_searches_nothing_says_why() {
+    let corpus = &seed_corpus().corpus;
+    let all = corpus.passages.len();
+    // (query string, why every passage matches its text)
+    let cases = [
+        ("q=x", Some(Unsearched::TooShort)),
+        ("q=%C3%A9", Some(Unsearched::TooShort)),
+        ("q=-", Some(Unsearched::NoWord)),
+        ("q=%E2%80%94+%3F%21", Some(Unsearched::NoWord)),
+        ("q=%22%22", Some(Unsearched::NoWord)),
+        ("q=%F0%9F%98%80", Some(Unsearched::NoWord)),
+        ("q=+++", None),
+        ("", None),
+        ("q=trade+x", None),
+        ("q=the+", None),
+        ("q=-china", None),
+    ];
+    for (typed, why) in cases {
+        let evaluation = evaluate(corpus, &Query::parse(typed));
+        assert_eq!(evaluation.unsearched, why, "{typed}");
+        if why.is_some() {
+            assert_eq!(evaluation.passages.len(), all, "{typed}: every passage matches text that searches nothing");
+        }
+    }
 }
 
 #[test]

@@ -1,12 +1,14 @@
 //! The trends view: per theme, its share of the matching passages in each period (month or year,
 //! from the span of the date range), as an SVG line chart in the theme colours with direct
 //! labels, and a table of the same numbers. Hovering or focusing a period shows its counts;
-//! choosing it (click, Enter) sets the date range to it; arrow keys move between periods.
+//! choosing it (click, Enter) sets the date range to it; arrow keys move between periods. A
+//! single period, which has no trend, shows each theme's share of it as bars.
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use loupe_corpus::dates::{Bound, Scale};
 use loupe_corpus::views::{trends, Trends};
+use loupe_corpus::sort::sort_by;
 use wasm_bindgen::JsCast;
 
 use crate::plural::count_of;
@@ -66,8 +68,15 @@ pub fn TrendsView() -> impl IntoView {
             if t.totals.iter().all(|&n| n == 0) {
                 return view! { <p class="view-help" data-testid="trends-empty">"No dated passage matches, so there is no trend to draw."</p> }.into_any();
             }
-            let noun = if t.timeline.scale == Scale::Year { "year" } else { "month" };
             let undated = (t.undated > 0).then(|| format!(" {} without a date are left out.", count_of(t.undated as usize, "passage", "passages")));
+            if t.timeline.periods.len() == 1 {
+                return view! {
+                    <OnePeriodShares trends=t.clone() undated />
+                    <TrendTable trends=t.clone() />
+                }
+                .into_any();
+            }
+            let noun = if t.timeline.scale == Scale::Year { "year" } else { "month" };
             view! {
                 <p class="view-help">
                     {format!("Each line is a theme's share of the matching passages of each {noun}; a passage may carry several themes. Choose a {noun} to show only it.")}
@@ -85,10 +94,41 @@ pub fn TrendsView() -> impl IntoView {
     view! { <div class="trends" data-testid="trends">{shown}</div> }
 }
 
+/// One period has no trend to draw: each theme's share of its matching passages, as bars,
+/// largest first.
+#[component]
+fn OnePeriodShares(trends: Trends, undated: Option<String>) -> impl IntoView {
+    let c = corpus();
+    let mut themes: Vec<(usize, u32)> = drawn_themes(&trends).into_iter().map(|theme| (theme, trends.percent(0, theme).unwrap_or(0))).collect();
+    sort_by(&mut themes, |a, b| b.1.cmp(&a.1));
+    let bars = themes
+        .into_iter()
+        .map(|(theme, percent)| {
+            let t = &c.themes[theme];
+            view! {
+                <li data-theme=t.id.clone() style=format!("--theme:{}", t.colour)>
+                    <span class="share-label">{t.label.clone()}</span>
+                    <span class="share-track" aria-hidden="true"><span class="share-bar" style=format!("width:{percent}%")></span></span>
+                    <span class="share-value">{format!("{percent}% ({})", trends.counts[0][theme])}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let period = trends.timeline.periods[0].label();
+    let total = count_of(trends.totals[0] as usize, "passage", "passages");
+    view! {
+        <p class="view-help">
+            {format!("Every matching dated passage is from {period} ({total}), so there is no trend over time to draw. Each theme's share of them; a passage may carry several themes.")}
+            {undated}
+        </p>
+        <ul class="trend-shares" data-testid="trend-shares">{bars}</ul>
+    }
+}
+
 /// The direct labels' heights: at each line's last point, pushed apart to stay readable.
 fn label_heights(ends: &[i32]) -> Vec<i32> {
     let mut order: Vec<usize> = (0..ends.len()).collect();
-    order.sort_by_key(|&i| ends[i]);
+    sort_by(&mut order, |&a, &b| ends[a].cmp(&ends[b]));
     let mut placed = ends.to_vec();
     let mut previous = i32::MIN / 2;
     for &i in &order {
@@ -234,7 +274,7 @@ fn TrendChart(trends: Trends, active: RwSignal<Option<usize>>) -> impl IntoView 
     }
 }
 
-/// The chart's numbers as a table; a period's button sets the range to it.
+/// The numbers of the chart (or of the bars) as a table; a period's button sets the range to it.
 #[component]
 fn TrendTable(trends: Trends) -> impl IntoView {
     let view = expect_context::<View>();
@@ -262,7 +302,7 @@ fn TrendTable(trends: Trends) -> impl IntoView {
         .collect_view();
     view! {
         <details class="map-table">
-            <summary>"The chart as a table"</summary>
+            <summary>"The numbers as a table"</summary>
             <div class="trend-scroll">
                 <table data-testid="trend-table">
                     <thead><tr><th scope="col">"Period"</th><th scope="col">"Passages"</th>{header}</tr></thead>

@@ -3,7 +3,8 @@
 // the count changes with the list, a filter ticked deep in the list shows the new results from
 // their start, Escape in a filter box of the phone's drawer clears the box,
 // a long unbroken word does not widen the page, the reading view's bar does not cover the first
-// match, the trends chart has its key on a phone's screen, the embed's header on a phone, the
+// match, the trends chart has its key on a phone's screen (and a single month, no chart of
+// one-point lines, but each theme's share as bars), the embed's header on a phone, the
 // reading view's dates, a search placeholder that fits a phone's box, the co-occurrence
 // table's row labels whole on a phone, and no words about keys on a touch screen.
 import { describe, it } from 'node:test';
@@ -26,6 +27,8 @@ function scrollsSideways(page) {
 
 describe('a second reading', () => {
   const site = useSite();
+  /** Articles dated over three years, for a trend of several periods. */
+  const dated = useSite(generatedDist);
 
   for (const [width, height] of [[375, 740], [1280, 800]]) {
     it(`Back after “In context” returns to the passage the reader left, where it stood (${width} px)`, async () => {
@@ -124,7 +127,7 @@ describe('a second reading', () => {
   });
 
   it('the trends chart’s key is on a phone’s screen', async () => {
-    const page = await open(site.browser, `${site.server.url}?view=trends`, { width: 375, height: 740 });
+    const page = await open(site.browser, `${dated.server.url}?view=trends`, { width: 375, height: 740 });
     await page.waitForSelector('[data-testid=trend-chart]');
     const key = page.locator('[data-testid=trend-key]');
     await key.scrollIntoViewIfNeeded();
@@ -138,6 +141,31 @@ describe('a second reading', () => {
     assert.ok(items.every((i) => i.inside && /\d+%$/.test(i.text)), JSON.stringify(items));
     await page.close();
   });
+
+  for (const [width, height] of [[375, 740], [1280, 800]]) {
+    it(`a single month’s trends show each theme’s share as bars, largest first, as the table counts them (${width} px)`, async () => {
+      const page = await open(site.browser, `${site.server.url}?theme=forecasts&view=trends`, { width, height });
+      await page.waitForSelector('[data-testid=trend-shares]');
+      assert.equal(await page.locator('[data-testid=trend-chart]').count(), 0, 'no chart of one-point lines');
+      assert.match(await page.textContent('.trends .view-help'), /^Every matching dated passage is from Feb 2023 \(7 passages\)/);
+      const bars = await page.$$eval('[data-testid=trend-shares] li', (lis) => lis.map((li) => {
+        const track = li.querySelector('.share-track').getBoundingClientRect();
+        const bar = li.querySelector('.share-bar').getBoundingClientRect();
+        return { theme: li.dataset.theme, value: li.querySelector('.share-value').textContent, filled: Math.round((100 * bar.width) / track.width), right: li.getBoundingClientRect().right };
+      }));
+      await page.screenshot({ path: screenshotPath(`trends-one-month-${width}`) });
+      const table = await page.$$eval('[data-testid=trend-table] thead th', (ths) => ths.slice(2).map((th) => th.textContent));
+      const row = await page.$$eval('[data-testid=trend-table] tbody tr td', (tds) => tds.slice(1).map((td) => td.textContent));
+      const labels = await page.$$eval('[data-testid=trend-shares] .share-label', (spans) => spans.map((s) => s.textContent));
+      assert.deepEqual(Object.fromEntries(labels.map((l, i) => [l, bars[i].value])), Object.fromEntries(table.map((l, i) => [l, row[i]])), 'the bars say what the table says');
+      const percents = bars.map((b) => Number(b.value.split('%')[0]));
+      assert.deepEqual(percents, [...percents].sort((a, b) => b - a), 'largest first');
+      assert.ok(bars.every((b, i) => Math.abs(b.filled - percents[i]) <= 1), `each bar is filled to its share: ${JSON.stringify(bars)}`);
+      assert.ok(bars.every((b) => b.right <= width), 'every bar fits the window');
+      assert.equal(await scrollsSideways(page), false);
+      await page.close();
+    });
+  }
 
   it('the embed’s header on a phone: the title on its own row, the link beside the name', async () => {
     const page = await open(site.browser, `${site.server.url}?embed=1`, { width: 375, height: 740 });

@@ -261,7 +261,11 @@ export function describeEngine(engine) {
       }
       await s.click('.trend-period[data-period="2024"] rect');
       await waitForSearch(s, '?theme=forecasts&from=2024&to=2024&view=trends');
-      await s.waitFor(() => [...document.querySelectorAll('.trend-period')].every((g) => g.dataset.period.startsWith('2024-')), [], { what: '2024 by month' });
+      // By month: the one article of 2024 makes it a single month, shown as each theme's share.
+      await s.waitFor(() => {
+        const months = [...document.querySelectorAll('[data-testid=trend-table] tbody tr')].map((tr) => tr.dataset.period);
+        return months.length > 0 && months.every((p) => p.startsWith('2024-')) && !!document.querySelector('[data-testid=trend-shares] li');
+      }, [], { what: '2024 by month, as shares' });
     });
 
     part('no view scrolls sideways at 1280 px', async () => {

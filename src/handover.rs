@@ -6,6 +6,7 @@
 
 use loupe_corpus::dates::DateFilter;
 use loupe_corpus::query::{Facet, Query};
+use loupe_corpus::sort::sort_by;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
 
@@ -57,7 +58,7 @@ pub fn take() -> Option<Handover> {
         let mut pressed: Vec<(u32, Element)> = elements(&page, "[data-loupe-press]")
             .filter_map(|button| Some((button.get_attribute("data-loupe-press")?.parse().ok()?, button)))
             .collect();
-        pressed.sort_by_key(|(order, _)| *order);
+        sort_by(&mut pressed, |a, b| a.0.cmp(&b.0));
         let presses = pressed.iter().filter_map(|(_, button)| Locator::of(button, &page)).collect();
         Handover { typed: !chosen.text.is_empty(), focus, panels, presses }
     });

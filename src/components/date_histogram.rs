@@ -6,6 +6,7 @@
 use leptos::ev::{Event, MouseEvent};
 use leptos::prelude::*;
 use loupe_corpus::dates::{Bound, DateFilter};
+use loupe_corpus::sort::sort_by;
 
 use crate::state::corpus;
 use crate::view::View;
@@ -91,7 +92,7 @@ fn RangeSelects() -> impl IntoView {
         let options = move || {
             let mut shown = corpus().timeline().periods.clone();
             shown.extend(bound().filter(|b| !shown.contains(b)));
-            shown.sort();
+            sort_by(&mut shown, Ord::cmp);
             shown.into_iter().map(|b| view! { <option value=b.key() selected=move || bound() == Some(b)>{b.label()}</option> }).collect_view()
         };
         let change = move |ev: Event| {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use loupe_corpus::query::Facet;
 use loupe_corpus::text::fold;
+use loupe_corpus::sort::sort_by;
 
 use crate::state::corpus;
 use crate::view::View;
@@ -45,7 +46,7 @@ pub fn FacetGroup(legend: &'static str, slug: &'static str, mut options: Vec<Fac
     if ranked {
         let c = corpus();
         let total = |o: &FacetOption| o.facet.postings(c, o.index).len();
-        options.sort_by(|a, b| total(b).cmp(&total(a)).then_with(|| a.label.cmp(&b.label)));
+        sort_by(&mut options, |a, b| total(b).cmp(&total(a)).then_with(|| a.label.cmp(&b.label)));
     }
     // Long groups show their first values (and any selected one) until expanded, so a large
     // corpus does not redraw thousands of counts per keystroke; their filter box shows every

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use loupe_corpus::dates::Day;
 use loupe_corpus::query::Facet;
 use loupe_corpus::views::ViewMode;
+use loupe_corpus::sort::sort_by;
 
 use crate::components::passage_text::PassageText;
 use crate::plural::count_of;
@@ -28,7 +29,7 @@ pub fn ReadingView() -> impl IntoView {
             return chosen;
         }
         let mut holding: Vec<u32> = view.evaluation.with(|e| e.passages.iter().map(|&p| c.passages[p as usize].document).collect());
-        holding.sort_unstable();
+        sort_by(&mut holding, Ord::cmp);
         holding.dedup();
         if holding.is_empty() { (0..c.documents.len() as u32).collect() } else { holding }
     });
@@ -39,7 +40,7 @@ pub fn ReadingView() -> impl IntoView {
     // The matches in reading order, and which one the reader is at.
     let matches = Memo::new(move |_| {
         let mut in_order = view.evaluation.with(|e| e.passages.clone());
-        in_order.sort_unstable();
+        sort_by(&mut in_order, Ord::cmp);
         in_order
     });
     let current = RwSignal::new(None::<usize>);

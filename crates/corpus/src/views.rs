@@ -63,7 +63,7 @@ pub fn cooccurrence(corpus: &Corpus, passages: &[u32], kinds: &[EntityKind]) -> 
     let mut entities: Vec<u32> = (0..corpus.entities.len() as u32)
         .filter(|&e| named[e as usize] > 0 && kinds.contains(&corpus.entities[e as usize].kind))
         .collect();
-    entities.sort_by(|a, b| named[*b as usize].cmp(&named[*a as usize]).then(a.cmp(b)));
+    crate::sort::sort_by(&mut entities, |a, b| named[*b as usize].cmp(&named[*a as usize]).then(a.cmp(b)));
     let counts = entities.iter().map(|&e| counts[e as usize].clone()).collect();
     Cooccurrence { entities, counts }
 }
@@ -155,11 +155,19 @@ pub fn concordance(corpus: &Corpus, passages: &[u32], matched_words: &[Vec<u32>]
     }
     let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).flat_map(crate::text::lowercase).collect::<String>();
     match sort {
-        ConcordanceSort::Position => lines.sort_by_key(|l| (l.passage, l.offset)),
-        ConcordanceSort::Left => lines.sort_by_cached_key(|l| key(&l.left).split_whitespace().rev().map(str::to_string).collect::<Vec<_>>()),
-        ConcordanceSort::Right => lines.sort_by_cached_key(|l| key(&l.right)),
+        ConcordanceSort::Position => crate::sort::sort_by(&mut lines, |a, b| (a.passage, a.offset).cmp(&(b.passage, b.offset))),
+        ConcordanceSort::Left => sort_by_cached_key(&mut lines, |l| key(&l.left).split_whitespace().rev().map(str::to_string).collect::<Vec<_>>()),
+        ConcordanceSort::Right => sort_by_cached_key(&mut lines, |l| key(&l.right)),
     }
     lines
+}
+
+/// `slice::sort_by_cached_key` through the crate's one sort (see [`crate::sort`]): each key
+/// made once, the order stable.
+fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    let mut keyed: Vec<(K, T)> = items.drain(..).map(|item| (key(&item), item)).collect();
+    crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+    items.extend(keyed.into_iter().map(|(_, item)| item));
 }
 
 /// A passage as exported from the current view.

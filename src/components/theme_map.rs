@@ -1,5 +1,6 @@
 //! The theme map: per document, one column per passage and one row per theme, drawn as SVG;
-//! passages matching the current view stand out; a table gives the same counts as text.
+//! passages matching the current view stand out; a table gives the same counts as text. The
+//! row labels stay in view while a long document's columns scroll sideways.
 
 use leptos::prelude::*;
 use loupe_corpus::model::Document;
@@ -9,7 +10,10 @@ use crate::view::View;
 
 const CELL: u32 = 14;
 const GAP: u32 = 2;
+/// The row labels' column, which stays in view while the columns scroll.
 const LABEL_WIDTH: u32 = 200;
+/// Room left of the first column for its section's line.
+const LEFT: u32 = 2;
 const TOP: u32 = 18;
 
 /// Documents drawn at once.
@@ -46,7 +50,7 @@ fn DocumentMap(document: u32) -> impl IntoView {
     let c = corpus();
     let Document { title, .. } = &c.documents[document as usize];
     let passages: &[u32] = &c.facets.document[document as usize];
-    let width = LABEL_WIDTH + passages.len() as u32 * (CELL + GAP);
+    let width = LEFT + passages.len() as u32 * (CELL + GAP);
     let height = TOP + c.themes.len() as u32 * (CELL + GAP);
     let passage_count = passages.len();
     // How many of this document's passages match, among those that pass `keep`.
@@ -69,7 +73,7 @@ fn DocumentMap(document: u32) -> impl IntoView {
         .enumerate()
         .filter(|(i, &p)| *i == 0 || c.passages[p as usize].section != c.passages[passages[i - 1] as usize].section)
         .map(|(i, &p)| {
-            let x = LABEL_WIDTH + i as u32 * (CELL + GAP);
+            let x = LEFT + i as u32 * (CELL + GAP);
             let heading = c.sections[c.passages[p as usize].section as usize].heading.clone();
             view! {
                 <g class="map-section">
@@ -85,7 +89,7 @@ fn DocumentMap(document: u32) -> impl IntoView {
         .enumerate()
         .map(|(i, &p)| {
             let passage = &c.passages[p as usize];
-            let x = LABEL_WIDTH + i as u32 * (CELL + GAP);
+            let x = LEFT + i as u32 * (CELL + GAP);
             let themes: Vec<&str> = passage.themes.iter().map(|h| c.themes[h.theme as usize].label.as_str()).collect();
             let summary = format!(
                 "{} — {}. Themes: {}",
@@ -133,12 +137,15 @@ fn DocumentMap(document: u32) -> impl IntoView {
                 <strong>{title.clone()}</strong>
                 {move || format!(" — {} passages in order, one column each; coloured cells mark themes; {} match the current view.", passage_count, matching(&|_| true))}
             </figcaption>
-            <div class="map-scroll">
-                <svg width=width height=height viewBox=format!("0 0 {width} {height}") role="group" aria-label=format!("Theme map of {title}")>
-                    {row_labels}
-                    {sections}
-                    {columns}
-                </svg>
+            // The row labels stay in view while the columns scroll sideways.
+            <div class="map-body" role="group" aria-label=format!("Theme map of {title}")>
+                <svg class="map-labels" width=LABEL_WIDTH height=height viewBox=format!("0 0 {LABEL_WIDTH} {height}")>{row_labels}</svg>
+                <div class="map-scroll">
+                    <svg width=width height=height viewBox=format!("0 0 {width} {height}")>
+                        {sections}
+                        {columns}
+                    </svg>
+                </div>
             </div>
             <p class="map-tooltip" aria-live="polite" data-testid="map-tooltip">{move || tooltip.get()}</p>
             <details class="map-table">

@@ -4,7 +4,8 @@
 // their start, Escape in a filter box of the phone's drawer clears the box,
 // a long unbroken word does not widen the page, the reading view's bar does not cover the first
 // match, the trends chart has its key on a phone's screen (and a single month, no chart of
-// one-point lines, but each theme's share as bars), the embed's header on a phone, the
+// one-point lines, but each theme's share as bars), the theme map's row labels in view while its
+// columns scroll on a phone, the embed's header on a phone, the
 // reading view's dates, a search placeholder that fits a phone's box, the co-occurrence
 // table's row labels whole on a phone, and no words about keys on a touch screen.
 import { describe, it } from 'node:test';
@@ -166,6 +167,26 @@ describe('a second reading', () => {
       await page.close();
     });
   }
+
+  it('the theme map’s row labels stay in view while a long document’s columns scroll to their end (375 px)', async () => {
+    const page = await open(site.browser, `${dated.server.url}?view=map`, { width: 375, height: 740 });
+    await page.waitForSelector('.document-map .map-column');
+    const scroller = page.locator('.document-map .map-scroll').first();
+    const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.ok(overflow > 0, `the premise: the first document's columns are wider than a phone (${overflow} px more)`);
+    await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    const seen = await page.$eval('.document-map', (figure) => {
+      const inside = (r) => r.width > 0 && r.left >= 0 && r.right <= innerWidth;
+      const labels = [...figure.querySelectorAll('.map-label')].map((l) => ({ theme: l.dataset.theme, inside: inside(l.getBoundingClientRect()) }));
+      const columns = [...figure.querySelectorAll('.map-column')];
+      return { labels, last: inside(columns[columns.length - 1].getBoundingClientRect()) };
+    });
+    await page.locator('.document-map').first().screenshot({ path: screenshotPath('map-scrolled-375') });
+    assert.ok(seen.labels.length > 0 && seen.labels.every((l) => l.inside), `every row label on screen: ${JSON.stringify(seen.labels)}`);
+    assert.equal(seen.last, true, 'the last column can be scrolled into view');
+    assert.equal(await scrollsSideways(page), false, 'only the columns scroll, not the page');
+    await page.close();
+  });
 
   it('the embed’s header on a phone: the title on its own row, the link beside the name', async () => {
     const page = await open(site.browser, `${site.server.url}?embed=1`, { width: 375, height: 740 });

@@ -20,7 +20,7 @@ pub fn WhenSomeMatch(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// No match: say which word or filter emptied the list and what each gives alone, offer the
+/// No match: say which word or filter emptied the view and what each gives alone, offer the
 /// theme or name a searched word stands for, and undo in one click.
 #[component]
 fn EmptyState() -> impl IntoView {

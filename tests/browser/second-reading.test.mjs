@@ -152,7 +152,7 @@ describe('a second reading', () => {
       const bars = await page.$$eval('[data-testid=trend-shares] li', (lis) => lis.map((li) => {
         const track = li.querySelector('.share-track').getBoundingClientRect();
         const bar = li.querySelector('.share-bar').getBoundingClientRect();
-        return { theme: li.dataset.theme, value: li.querySelector('.share-value').textContent, filled: Math.round((100 * bar.width) / track.width), right: li.getBoundingClientRect().right };
+        return { theme: li.dataset.theme, value: li.querySelector('.share-value').textContent, filled: Math.round((100 * bar.width) / track.width), track: Math.round(track.width), right: li.getBoundingClientRect().right };
       }));
       await page.screenshot({ path: screenshotPath(`trends-one-month-${width}`) });
       const table = await page.$$eval('[data-testid=trend-table] thead th', (ths) => ths.slice(2).map((th) => th.textContent));
@@ -162,6 +162,7 @@ describe('a second reading', () => {
       const percents = bars.map((b) => Number(b.value.split('%')[0]));
       assert.deepEqual(percents, [...percents].sort((a, b) => b - a), 'largest first');
       assert.ok(bars.every((b, i) => Math.abs(b.filled - percents[i]) <= 1), `each bar is filled to its share: ${JSON.stringify(bars)}`);
+      assert.equal(new Set(bars.map((b) => b.track)).size, 1, `every bar's track is as long, so bars compare: ${JSON.stringify(bars)}`);
       assert.ok(bars.every((b) => b.right <= width), 'every bar fits the window');
       assert.equal(await scrollsSideways(page), false);
       await page.close();

@@ -25,6 +25,9 @@ pub struct View {
     /// The address of the reading view with the current filters, made once per query for every
     /// card's "In context" link.
     reading_address: Memo<String>,
+    /// The query's filters alone (no search text, no view): what the filter panel shows as
+    /// chosen, so that typing a search does not redraw it.
+    pub filters: Memo<Query>,
 }
 
 impl View {
@@ -40,7 +43,8 @@ impl View {
         let selection = Memo::new(move |_| query.with(Query::selection));
         let evaluation = Memo::new(move |_| selection.with(|q| evaluate(corpus(), q)));
         let reading_address = Memo::new(move |_| query.with(|q| state::url_for(&q.with_view(ViewMode::Read), None)));
-        View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), draw_whole: RwSignal::new(false), reading_address }
+        let filters = Memo::new(move |_| selection.with(Query::filters_only));
+        View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), draw_whole: RwSignal::new(false), reading_address, filters }
     }
 
     /// Reads the URL again (Back, Forward, a changed fragment), and returns to the passage the

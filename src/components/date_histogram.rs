@@ -51,7 +51,7 @@ fn PeriodBars() -> impl IntoView {
         .map(|(i, &period)| {
             let count = move || counts.with(|c| c[i]);
             let share = move || counts.with(|c| c[i] * 100 / c.iter().copied().max().unwrap_or(1).max(1));
-            let dates = move || view.query.with(|q| q.dates);
+            let dates = move || view.filters.with(|q| q.dates);
             let pressed = move || dates().from == Some(period) && dates().to == Some(period);
             let inside = move || dates().has_range() && dates().admits(Some(period.first())) && dates().admits(Some(period.last()));
             let choose = move |ev: MouseEvent| {
@@ -88,7 +88,7 @@ fn PeriodBars() -> impl IntoView {
 fn RangeSelects() -> impl IntoView {
     let view = expect_context::<View>();
     let select = |label: &'static str, testid: &'static str, is_from: bool| {
-        let bound = move || view.query.with(|q| if is_from { q.dates.from } else { q.dates.to });
+        let bound = move || view.filters.with(|q| if is_from { q.dates.from } else { q.dates.to });
         let options = move || {
             let mut shown = corpus().timeline().periods.clone();
             shown.extend(bound().filter(|b| !shown.contains(b)));
@@ -119,7 +119,7 @@ fn RangeSelects() -> impl IntoView {
 #[component]
 fn UndatedToggle() -> impl IntoView {
     let view = expect_context::<View>();
-    let keeps = move || view.query.with(|q| q.dates.keeps_undated());
+    let keeps = move || view.filters.with(|q| q.dates.keeps_undated());
     view! {
         <div class="facet-value">
             <input

@@ -61,7 +61,7 @@ pub fn FacetGroup(legend: &'static str, slug: &'static str, mut options: Vec<Fac
     let visible = Memo::new(move |_| {
         let wanted = fold(filter.get().trim());
         let all = expanded.get() || !long;
-        view.query.with(|q| {
+        view.filters.with(|q| {
             options.with_value(|options| {
                 options
                     .iter()
@@ -127,7 +127,7 @@ fn FacetValue(option: FacetOption) -> impl IntoView {
     let FacetOption { facet, index, id, label, colour } = option;
     let checked = {
         let id = id.clone();
-        Memo::new(move |_| view.query.with(|q| q.contains(facet, &id)))
+        Memo::new(move |_| view.filters.with(|q| q.contains(facet, &id)))
     };
     let count = Memo::new(move |_| view.evaluation.with(|e| e.counts.get(&facet).and_then(|c| c.get(index as usize)).copied().unwrap_or(0)));
     let input_id = format!("facet-{}-{}", facet.key(), id.replace('/', "--"));

@@ -18,7 +18,7 @@ use crate::view::View;
 pub fn DrawerToggle() -> impl IntoView {
     let view = expect_context::<View>();
     let DrawerOpen(open) = expect_context();
-    let filters = move || view.query.with(Query::filter_count);
+    let filters = move || view.filters.with(Query::filter_count);
     view! {
         <button
             id="drawer-toggle"

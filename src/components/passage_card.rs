@@ -1,10 +1,15 @@
 //! One passage in the list: its text (highlighted), section and document, themes and names
 //! that add their filter, why it carries each theme, a link to it in the reading view, and
-//! "Copy citation".
+//! "Copy citation". The filter buttons and the link carry what they do as data, and one
+//! listener on the list acts on their clicks ([`follow_card_click`]): a card is built and
+//! dropped with no listener of its own but its copy button.
 
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use loupe_corpus::query::Facet;
 use loupe_corpus::views::citation;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::components::copy_button::CopyButton;
 use crate::components::passage_text::PassageText;
@@ -18,10 +23,6 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
     let p = &c.passages[passage as usize];
     let section = &c.sections[p.section as usize];
     let document = &c.documents[p.document as usize];
-    let filter_button = move |facet: Facet, value: u32| {
-        let id = facet.id(c, value);
-        move |_| view.update(|q| q.add(facet, id))
-    };
     let chips = p
         .themes
         .iter()
@@ -29,7 +30,7 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
             let t = &c.themes[hit.theme as usize];
             view! {
                 <li>
-                    <button class="theme-chip" style=format!("--theme:{}", t.colour) aria-label=format!("Filter by theme: {}", t.label) on:click=filter_button(Facet::Theme, hit.theme)>
+                    <button class="theme-chip" style=format!("--theme:{}", t.colour) aria-label=format!("Filter by theme: {}", t.label) data-filter=Facet::Theme.key() data-value=Facet::Theme.id(c, hit.theme).to_string()>
                         {t.label.clone()}
                     </button>
                 </li>
@@ -52,7 +53,7 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
             let quoted = p.voices.contains(&e);
             view! {
                 <li class="entity" class:voice=quoted data-kind=entity.kind.as_str()>
-                    <button class="entity-name" aria-label=format!("Filter by {}: {}", entity.kind.noun().to_ascii_lowercase(), entity.name) on:click=filter_button(Facet::Entity, e)>
+                    <button class="entity-name" aria-label=format!("Filter by {}: {}", entity.kind.noun().to_ascii_lowercase(), entity.name) data-filter=Facet::Entity.key() data-value=Facet::Entity.id(c, e).to_string()>
                         {entity.name.clone()}
                     </button>
                     {quoted.then_some(" (quoted)")}
@@ -81,12 +82,28 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
                     class="in-context"
                     href=move || view.reading_url(&p.id)
                     aria-label=format!("Read passage {} in context", p.id)
-                    on:click=move |ev| view.follow_reading_link(&ev, &p.id)
+                    data-read=p.id.clone()
                 >
                     "In context ↗"
                 </a>
                 <CopyButton label="Copy citation" copied="Citation copied" testid="copy-citation" text=citation_text />
             </div>
         </li>
+    }
+}
+
+/// A click in the list of cards: a card's theme or name adds its filter, and its "In context"
+/// link opens the passage in the reading view (unless the reader asked for a new tab).
+pub fn follow_card_click(view: View, event: &MouseEvent) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    if let Ok(Some(button)) = target.closest("button[data-filter]") {
+        let facet = button.get_attribute("data-filter").and_then(|key| Facet::from_key(&key));
+        if let (Some(facet), Some(value)) = (facet, button.get_attribute("data-value")) {
+            view.update(|q| q.add(facet, &value));
+        }
+    } else if let Ok(Some(link)) = target.closest("a[data-read]") {
+        if let Some(id) = link.get_attribute("data-read") {
+            view.follow_reading_link(event, &id);
+        }
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use loupe_corpus::query::Query;
 
 use crate::components::empty_state::WhenSomeMatch;
-use crate::components::passage_card::PassageCard;
+use crate::components::passage_card::{follow_card_click, PassageCard};
 use crate::state::corpus;
 use crate::view::View;
 
@@ -54,7 +54,7 @@ pub fn PassageList() -> impl IntoView {
     let more = move |_| more_for.set((view.query.get_untracked(), limit()));
     view! {
         <WhenSomeMatch>
-            <ol class="passages" data-testid="passages" aria-busy=move || busy().then_some("true")>
+            <ol class="passages" data-testid="passages" on:click=move |ev| follow_card_click(view, &ev) aria-busy=move || busy().then_some("true")>
                 <For each=move || passages.get() key=|p| *p let:passage>
                     <PassageCard passage />
                 </For>

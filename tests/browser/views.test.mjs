@@ -51,6 +51,22 @@ describe('views', () => {
     await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('targeted'), id);
   });
 
+  it('"In context" with Ctrl opens a new tab at that passage, and this page stays as it was', async () => {
+    const page = await open(site.browser, `${site.server.url}?theme=trade`);
+    const id = (await shownPassages(page))[1];
+    const [tab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.locator(`[data-passage="${id}"] .in-context`).click({ modifiers: ['Control'] }),
+    ]);
+    await tab.waitForLoadState();
+    const opened = new URL(tab.url());
+    assert.equal(opened.search + opened.hash, `?theme=trade&view=read#${id}`, 'the new tab reads that passage');
+    await tab.close();
+    assert.equal(new URL(page.url()).search, '?theme=trade', 'this page stays in the list');
+    assert.equal(await page.locator('[data-testid=passages]').count(), 1);
+    await expectAgreesWithCore(assert, page);
+  });
+
   it('the matrix counts passages with both, and a cell adds both filters', async () => {
     const q = 'theme=diplomacy';
     const page = await open(site.browser, `${site.server.url}?${q}&view=matrix`);

@@ -141,6 +141,11 @@ impl Query {
         Query { filters: self.filters.clone(), dates: self.dates, text: self.text.clone(), ..Query::default() }
     }
 
+    /// Only the filters and the date range: no search text, default view.
+    pub fn filters_only(&self) -> Query {
+        Query { filters: self.filters.clone(), dates: self.dates, ..Query::default() }
+    }
+
     /// The same query without values the corpus does not know.
     pub fn known_only(&self, corpus: &Corpus) -> Query {
         let mut known = Query { text: self.text.clone(), dates: self.dates, view: self.view, embed: self.embed, ..Query::default() };

@@ -108,6 +108,18 @@ fn query_strings_round_trip() {
 /// `api::facets` (what `loupe facets` and the engine's `facets()` answer) lists every value the
 /// unfiltered query counts, with the same count, and labels and kinds from the corpus.
 #[test]
+fn filters_only_keeps_the_filters_and_dates_and_drops_the_text_and_view() {
+    for (query, filters) in [
+        ("q=china+trade&theme=trade&entity=russia&view=kwic&embed=1", "theme=trade&entity=russia"),
+        ("from=2023-02&to=2024&undated=0&q=gas", "from=2023-02&to=2024&undated=0"),
+        ("q=china&view=map", ""),
+        ("entity=russia&theme=trade", "entity=russia&theme=trade"),
+    ] {
+        assert_eq!(Query::parse(query).filters_only().to_query_string(), filters, "{query}");
+    }
+}
+
+#[test]
 fn facets_agree_with_the_unfiltered_query() {
     let corpus = &seed_corpus().corpus;
     let all = loupe_corpus::api::query(corpus, "");

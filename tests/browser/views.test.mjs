@@ -83,6 +83,40 @@ describe('views', () => {
     await expectAgreesWithCore(assert, page);
   });
 
+  it('on a phone, the concordance shows several words each side, those next to the keyword first', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(`${site.server.url}?q=china&view=kwic`);
+    await page.waitForSelector('.kwic-lines tbody tr');
+    // Per line: the words of each side a reader can see whole (inside the cell and its clip).
+    const lines = await page.$$eval('.kwic-lines tbody tr', (rows) => rows.map((row) => {
+      const seen = (cell) => {
+        const clips = [cell, ...cell.querySelectorAll('span')].map((e) => e.getBoundingClientRect());
+        const inside = (r) => clips.every((c) => r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5);
+        const text = cell.textContent;
+        const node = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT).nextNode();
+        const words = [...text.matchAll(/\S+/g)];
+        return words.map((w) => {
+          const range = document.createRange();
+          range.setStart(node, w.index);
+          range.setEnd(node, w.index + w[0].length);
+          return { word: w[0], seen: [...range.getClientRects()].every(inside) };
+        });
+      };
+      return { left: seen(row.querySelector('.left')), right: seen(row.querySelector('.right')) };
+    }));
+    assert.ok(lines.length > 10, `lines: ${lines.length}`);
+    const shown = (words) => words.filter((w) => w.seen).length;
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    assert.ok(median(lines.map((l) => shown(l.left))) >= 4, `left words seen per line: ${lines.map((l) => shown(l.left))}`);
+    assert.ok(median(lines.map((l) => shown(l.right))) >= 4, `right words seen per line: ${lines.map((l) => shown(l.right))}`);
+    for (const { left, right } of lines) {
+      if (left.length) assert.ok(left.at(-1).seen, `the left word next to the keyword is seen: ${left.map((w) => w.word).join(' ')}`);
+      if (right.length) assert.ok(right[0].seen, `the right word next to the keyword is seen: ${right.map((w) => w.word).join(' ')}`);
+    }
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'the page does not scroll sideways');
+    await page.screenshot({ path: screenshotPath('kwic-375') });
+  });
+
   it('the concordance lists every occurrence and sorts by context', async () => {
     const page = await open(site.browser, `${site.server.url}?q=partnership&view=kwic`);
     await page.waitForSelector('.kwic-lines tbody tr');

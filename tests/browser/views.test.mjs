@@ -99,19 +99,23 @@ describe('views', () => {
           const range = document.createRange();
           range.setStart(node, w.index);
           range.setEnd(node, w.index + w[0].length);
-          return { word: w[0], seen: [...range.getClientRects()].every(inside) };
+          const rects = [...range.getClientRects()];
+          return { word: w[0], seen: rects.every(inside), middle: (rects[0].top + rects[0].bottom) / 2 };
         });
       };
-      return { left: seen(row.querySelector('.left')), right: seen(row.querySelector('.right')) };
+      const key = row.querySelector('.keyword a').getBoundingClientRect();
+      return { left: seen(row.querySelector('.left')), right: seen(row.querySelector('.right')), keyword: { top: key.top, bottom: key.bottom } };
     }));
     assert.ok(lines.length > 10, `lines: ${lines.length}`);
     const shown = (words) => words.filter((w) => w.seen).length;
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     assert.ok(median(lines.map((l) => shown(l.left))) >= 4, `left words seen per line: ${lines.map((l) => shown(l.left))}`);
     assert.ok(median(lines.map((l) => shown(l.right))) >= 4, `right words seen per line: ${lines.map((l) => shown(l.right))}`);
-    for (const { left, right } of lines) {
-      if (left.length) assert.ok(left.at(-1).seen, `the left word next to the keyword is seen: ${left.map((w) => w.word).join(' ')}`);
-      if (right.length) assert.ok(right[0].seen, `the right word next to the keyword is seen: ${right.map((w) => w.word).join(' ')}`);
+    // Read across: the words either side of the keyword stand on its line.
+    const onKeywordLine = (word, keyword) => word.middle > keyword.top && word.middle < keyword.bottom;
+    for (const { left, right, keyword } of lines) {
+      if (left.length) assert.ok(left.at(-1).seen && onKeywordLine(left.at(-1), keyword), `the left word next to the keyword is seen, on its line: ${left.map((w) => w.word).join(' ')}`);
+      if (right.length) assert.ok(right[0].seen && onKeywordLine(right[0], keyword), `the right word next to the keyword is seen, on its line: ${right.map((w) => w.word).join(' ')}`);
     }
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'the page does not scroll sideways');
     await page.screenshot({ path: screenshotPath('kwic-375') });

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building Loupe needs (and, with --browser, what its browser tests need),
-# skipping whatever is already there: the wasm target, trunk 0.21, the wasm-bindgen CLI that
-# matches Cargo.lock, wasm-opt (npm `binaryen`), playwright-core, and from Debian: Chromium,
-# and for the cross-engine suite Firefox ESR, WebKitGTK's WebDriver (with its MiniBrowser) and Xvfb.
+# skipping whatever is already there: every crate Cargo.lock names, the wasm target, trunk 0.21,
+# the wasm-bindgen CLI that matches Cargo.lock, wasm-opt (npm `binaryen`), playwright-core, and
+# from Debian: Chromium, and for the cross-engine suite Firefox ESR, WebKitGTK's WebDriver (with
+# its MiniBrowser) and Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,10 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   # Trunk 0.22 needs a newer rustc than these machines have.
   cargo install trunk --locked --version '^0.21'
 fi
+
+# Every crate the lock file names, for every target: Trunk builds offline (Trunk.toml), and the
+# wasm builds need crates (such as the engine's) that no host build has fetched on a new machine.
+cargo fetch --locked
 
 wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wasm_bindgen_version"; then

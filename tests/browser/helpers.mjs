@@ -155,6 +155,37 @@ export async function settled(page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
 }
 
+/**
+ * Waits until the list around the window is drawn: no card in view still stands at its
+ * estimated height (off-screen cards skip layout until they come near the window, with
+ * `content-visibility: auto`, and are drawn a frame or more after a jump brings them into view),
+ * and the list's end has not moved over the last two frames.
+ */
+export async function listDrawnInView(page) {
+  await page.waitForFunction(() => new Promise((done) => {
+    const list = document.querySelector('[data-testid=passages]');
+    const end = () => list?.getBoundingClientRect().bottom;
+    const cardsInViewDrawn = () => [...(list?.children ?? [])].every((card) => {
+      const { top, bottom } = card.getBoundingClientRect();
+      return bottom < 0 || top > innerHeight || card.firstElementChild.checkVisibility({ contentVisibilityAuto: true });
+    });
+    const before = end();
+    requestAnimationFrame(() => requestAnimationFrame(() => done(cardsInViewDrawn() && end() === before)));
+  }));
+}
+
+/**
+ * Clicks what lies past a long list (its "Show more") as a reader does: once it is in view and
+ * the cards above it are drawn. On a busy machine, cards a jump brings into view can still be
+ * estimates when the pointer is pressed, and grow before it is released: the release then lands
+ * on another element, and no click happens.
+ */
+export async function clickPastList(page, selector) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await listDrawnInView(page);
+  await page.click(selector);
+}
+
 /** Passage ids in the list, in order. */
 export async function shownPassages(page) {
   await settled(page);

@@ -4,7 +4,7 @@
 // and theme map give each document its own passages, all agreeing with the `loupe` command.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, shownPassages, loupeQuery, loupeExport, toggle, generatedDist, generatedSeeds } from './helpers.mjs';
+import { useSite, open, clickPastList, listDrawnInView, shownPassages, loupeQuery, loupeExport, toggle, generatedDist, generatedSeeds } from './helpers.mjs';
 
 const PAGE = 20;
 const COLLAPSED = 12;
@@ -50,7 +50,7 @@ describe('a larger corpus of several documents', () => {
     while (shown < all.total) {
       assert.deepEqual(await shownPassages(page), all.passages.slice(0, shown));
       assert.equal((await page.textContent('[data-testid=show-more]')).trim(), showMoreText(all.total - shown));
-      await page.click('[data-testid=show-more]');
+      await clickPastList(page, '[data-testid=show-more]');
       shown = Math.min(all.total, shown + PAGE);
       await waitForCards(page, shown);
     }
@@ -60,9 +60,27 @@ describe('a larger corpus of several documents', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  it('jumping to the end of the list, at 375 and 1280 px, leaves its "Show more" in view, where it appeared, once the cards there are drawn', async () => {
+    for (const [width, height] of [[375, 780], [1280, 900]]) {
+      const page = await open(site.browser, site.server.url, { width, height });
+      // Where the button appears in the window at once (the cards brought into view still at
+      // their estimated heights), and where it is once they are drawn.
+      const appeared = await page.evaluate(() => {
+        scrollTo(0, document.documentElement.scrollHeight);
+        return document.querySelector('[data-testid=show-more]').getBoundingClientRect().top;
+      });
+      await listDrawnInView(page);
+      const top = await page.$eval('[data-testid=show-more]', (button) => button.getBoundingClientRect().top);
+      assert.ok(top >= 0 && top < height, `at ${width} px, "Show more" is still in the window once the cards are drawn (its top at ${Math.round(top)} px of ${height})`);
+      assert.ok(Math.abs(top - appeared) < 120, `at ${width} px, "Show more" moved ${Math.round(top - appeared)} px while the cards at the end were drawn`);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  });
+
   it('a new query starts again at one page, with the core\'s best matches first', async () => {
     const page = await open(site.browser, site.server.url);
-    await page.click('[data-testid=show-more]');
+    await clickPastList(page, '[data-testid=show-more]');
     await waitForCards(page, 2 * PAGE);
     const theme = loupeExport(generatedSeeds).themes.map((t) => t.id)
       .find((id) => query(`theme=${id}`).total > PAGE);

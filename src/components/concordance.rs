@@ -46,8 +46,9 @@ pub fn Concordance() -> impl IntoView {
                                 <tr data-passage=id.clone()>
                                     // Right-aligned and cut at its start; the inner span keeps the
                                     // text's own direction, so punctuation stays where it stands.
-                                    // On a phone both sides wrap onto two lines (the spans clip them), staggered so the
-                                    // keyword shares a line with the words either side of it.
+                                    // On a phone both sides wrap onto two lines (the spans
+                                    // clip them), staggered so the keyword shares a line with
+                                    // the words either side of it.
                                     <td class="left"><span dir="ltr">{line.left.clone()}</span></td>
                                     <td class="keyword">
                                         <a href=href on:click=move |ev| view.follow_reading_link(&ev, id)>

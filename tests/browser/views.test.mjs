@@ -84,8 +84,7 @@ describe('views', () => {
   });
 
   it('on a phone, the concordance shows several words each side, those next to the keyword first', async () => {
-    const page = await site.browser.newPage({ viewport: { width: 375, height: 812 } });
-    await page.goto(`${site.server.url}?q=china&view=kwic`);
+    const page = await open(site.browser, `${site.server.url}?q=china&view=kwic`, { width: 375, height: 812 });
     await page.waitForSelector('.kwic-lines tbody tr');
     // Per line: the words of each side a reader can see whole (inside the cell and its clip).
     const lines = await page.$$eval('.kwic-lines tbody tr', (rows) => rows.map((row) => {
@@ -118,6 +117,7 @@ describe('views', () => {
       if (right.length) assert.ok(right[0].seen && onKeywordLine(right[0], keyword), `the right word next to the keyword is seen, on its line: ${right.map((w) => w.word).join(' ')}`);
     }
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'the page does not scroll sideways');
+    assert.deepEqual(page.errors, []);
     await page.screenshot({ path: screenshotPath('kwic-375') });
   });
 

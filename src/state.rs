@@ -221,14 +221,16 @@ pub fn write_typed_url_after_paint(query: &Query, new_entry: bool) {
         scheduled
     });
     if !scheduled {
-        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(|| when_idle(write_typed_url)));
+        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(|| when_idle(Box::new(write_typed_url))));
     }
 }
 
 /// Runs `task` once the page is next idle, and at the latest after [`IDLE_AT_MOST_MS`] (after a
-/// short timeout where the browser has no `requestIdleCallback`).
-fn when_idle(task: impl FnOnce() + 'static) {
-    /// A busy page (a reader typing on) still gets its URL written within this time.
+/// short timeout where the browser has no `requestIdleCallback`): what a keystroke can leave
+/// until its results are painted (the typed URL, the rest of a new list's page, the panel's
+/// counts). Boxed, so that the wasm holds one copy of the callback's glue.
+pub fn when_idle(task: Box<dyn FnOnce()>) {
+    /// A busy page (a reader typing on) still gets its idle work done within this time.
     const IDLE_AT_MOST_MS: u32 = 250;
     let task: js_sys::Function = Closure::once_into_js(task).unchecked_into();
     let options = web_sys::IdleRequestOptions::new();

@@ -28,6 +28,10 @@ pub struct View {
     /// The query's filters alone (no search text, no view): what the filter panel shows as
     /// chosen, so that typing a search does not redraw it.
     pub filters: Memo<Query>,
+    /// When the filter panel's counts follow the evaluation: at once, except while a search is
+    /// typed, when they follow once the page is idle after the keystroke's results are drawn
+    /// (a hundred counts and more redrawn cost a keystroke about as much as its first cards).
+    counts_due: Trigger,
 }
 
 impl View {
@@ -44,7 +48,17 @@ impl View {
         let evaluation = Memo::new(move |_| selection.with(|q| evaluate(corpus(), q)));
         let reading_address = Memo::new(move |_| query.with(|q| state::url_for(&q.with_view(ViewMode::Read), None)));
         let filters = Memo::new(move |_| selection.with(Query::filters_only));
-        View { query, evaluation, target: RwSignal::new(target), typing: StoredValue::new(false), draw_whole: RwSignal::new(false), reading_address, filters }
+        let typing = StoredValue::new(false);
+        let counts_due = Trigger::new();
+        Effect::new(move |_| {
+            evaluation.track();
+            if typing.get_value() {
+                state::when_idle(Box::new(move || counts_due.notify()));
+            } else {
+                counts_due.notify();
+            }
+        });
+        View { query, evaluation, target: RwSignal::new(target), typing, draw_whole: RwSignal::new(false), reading_address, filters, counts_due }
     }
 
     /// Reads the URL again (Back, Forward, a changed fragment), and returns to the passage the
@@ -129,6 +143,13 @@ impl View {
             event.prevent_default();
             self.read_passage(passage_id);
         }
+    }
+
+    /// Reads the evaluation as the filter panel shows it: tracked by [`View::counts_due`], so
+    /// a keystroke's counts follow its results.
+    pub fn with_counts<T>(&self, read: impl FnOnce(&Evaluation) -> T) -> T {
+        self.counts_due.track();
+        self.evaluation.with_untracked(read)
     }
 
     /// Positions of the words the search matched in a passage (none without a search).

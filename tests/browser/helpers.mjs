@@ -153,6 +153,9 @@ export async function tabTo(page, predicate, limit = 80) {
 export async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('[data-testid=passages][aria-busy=true]'));
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
+  // A typed search's facet counts follow once the page is idle (after a 50 ms timer where the
+  // browser has no `requestIdleCallback`), as a reader who pauses sees them.
+  await page.evaluate(() => new Promise((done) => (window.requestIdleCallback ? requestIdleCallback(() => done()) : setTimeout(done, 100))));
 }
 
 /**

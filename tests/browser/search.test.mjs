@@ -20,26 +20,64 @@ describe('search', () => {
     await page.screenshot({ path: screenshotPath('search-1280') });
   });
 
-  it('a new list paints its first cards at once and the rest of its page in the next frame', async () => {
-    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // The cards on screen when the first of them is painted, as a reader would first see them.
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const list = [...document.querySelectorAll('[data-testid=passages]')].find((l) => !l.closest('#prerendered'));
-        if (!list?.querySelector('[data-passage]')) return;
-        observer.disconnect();
-        requestAnimationFrame(() => { window.firstFrame = { cards: list.children.length, busy: list.getAttribute('aria-busy') }; });
-      }).observe(document, { childList: true, subtree: true });
+  for (const [width, height] of [[1280, 900], [375, 780]]) {
+    it(`a new list paints at once the cards a ${width} × ${height} window shows, and the rest of its page when the page is idle`, async () => {
+      const page = await site.browser.newPage({ viewport: { width, height } });
+      // The cards on screen when the first of them is painted, as a reader would first see them.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          const list = [...document.querySelectorAll('[data-testid=passages]')].find((l) => !l.closest('#prerendered'));
+          if (!list?.querySelector('[data-passage]')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            window.firstFrame = { cards: list.children.length, busy: list.getAttribute('aria-busy'), lastBottom: list.lastElementChild.getBoundingClientRect().bottom };
+          });
+        }).observe(document, { childList: true, subtree: true });
+      });
+      // A URL with one of Loupe's keys: the app draws its list (the prerendered page of the bare
+      // address is drawn whole, and so is the app that takes its place).
+      await page.goto(`${site.server.url}?view=list`);
+      await page.waitForFunction(() => window.firstFrame);
+      const all = loupeQuery('').passages;
+      const first = await page.evaluate(() => window.firstFrame);
+      assert.ok(first.cards < all.length, `part of the list first (${first.cards} of ${all.length} cards)`);
+      assert.equal(first.busy, 'true', 'the list marked busy until the rest is drawn');
+      assert.ok(first.lastBottom > height, `the first cards fill the window (the last one ends at ${first.lastBottom} px of ${height})`);
+      assert.deepEqual(await shownPassages(page), all, 'then the whole page, in order');
+      assert.equal(await page.getAttribute('[data-testid=passages]', 'aria-busy'), null, 'and no longer busy');
     });
-    // A URL with one of Loupe's keys: the app draws its list (the prerendered page of the bare
-    // address is drawn whole, and so is the app that takes its place).
-    await page.goto(`${site.server.url}?view=list`);
-    await page.waitForFunction(() => window.firstFrame);
-    const all = loupeQuery('').passages;
-    assert.ok(all.length > 6, 'the seed has more passages than the first frame draws');
-    assert.deepEqual(await page.evaluate(() => window.firstFrame), { cards: 6, busy: 'true' }, 'six cards first, the list marked busy');
-    assert.deepEqual(await shownPassages(page), all, 'then the whole page, in order');
-    assert.equal(await page.getAttribute('[data-testid=passages]', 'aria-busy'), null, 'and no longer busy');
+  }
+
+  it('a keystroke paints its results first, and the filter panel\'s counts follow as the core counts them', async () => {
+    const page = await open(site.browser, site.server.url);
+    // Each change to the results or to a count, and whether a frame had been painted since the
+    // results first changed.
+    await page.evaluate(() => {
+      window.changes = [];
+      let painted = null;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const element = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+          const part = element.closest('[data-testid=passages]') ? 'results' : element.closest('[data-testid=count]') ? 'count' : null;
+          if (!part) continue;
+          if (part === 'results' && painted === null) {
+            painted = false;
+            requestAnimationFrame(() => setTimeout(() => { painted = true; }));
+          }
+          window.changes.push({ part, afterPaint: painted === true });
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    const box = page.getByRole('combobox', { name: 'Search passages' });
+    await box.click();
+    await box.pressSequentially('putin', { delay: 30 });
+    await page.waitForFunction(() => location.search === '?q=putin');
+    await expectAgreesWithCore(assert, page);
+    const changes = await page.evaluate(() => window.changes);
+    assert.ok(changes.some((c) => c.part === 'results'), 'the results changed');
+    const counts = changes.filter((c) => c.part === 'count');
+    assert.ok(counts.length > 0, 'the counts changed');
+    assert.ok(counts.every((c) => c.afterPaint), `every count changed after the results were painted (${counts.filter((c) => !c.afterPaint).length} of ${counts.length} before)`);
   });
 
   it('a typed search reaches the address bar, and Back right after typing is not undone by it', async () => {

@@ -76,7 +76,8 @@ describe('hostile input and robustness', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url + 'host/sandboxed.html');
     const frame = page.frameLocator('#loupe');
-    await frame.locator('[data-testid=passages]').waitFor();
+    // The whole list, once drawn (a small frame draws the cards it shows first).
+    await frame.locator('[data-testid=passages]:not([aria-busy])').waitFor();
     assert.equal(await frame.locator('[data-testid=passages] > [data-passage]').count(), 5);
     await frame.locator('input[data-value=energy]').check({ force: true });
     await frame.locator('[data-testid=status]').filter({ hasText: 'of 19 passages match' }).waitFor();

@@ -200,10 +200,10 @@ thread_local! {
     static TYPED: std::cell::RefCell<Option<TypedWrite>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Records a search being typed in the history once the page is idle after the frame that
-/// follows its results (the rest of their page is drawn then), and once for all the keystrokes
-/// before then: a history write costs from 5 to 15 milliseconds in Chromium, too much to spend
-/// on a keystroke before its results, or the rest of their page, show. A new search (`new_entry`)
+/// Records a search being typed in the history once the page is idle after its results are
+/// painted ([`when_idle`]), and once for all the keystrokes before then: a history write costs
+/// from 5 to 15 milliseconds in Chromium, too much to spend on a keystroke before its results
+/// show. A new search (`new_entry`)
 /// adds an entry, so that Back returns to the view before it; later keystrokes rewrite it. The
 /// reading place a new search leaves is read now, before its results change the page.
 pub fn write_typed_url_after_paint(query: &Query, new_entry: bool) {
@@ -221,23 +221,26 @@ pub fn write_typed_url_after_paint(query: &Query, new_entry: bool) {
         scheduled
     });
     if !scheduled {
-        leptos::prelude::request_animation_frame(|| leptos::prelude::request_animation_frame(|| when_idle(Box::new(write_typed_url))));
+        when_idle(Box::new(write_typed_url));
     }
 }
 
-/// Runs `task` once the page is next idle, and at the latest after [`IDLE_AT_MOST_MS`] (after a
-/// short timeout where the browser has no `requestIdleCallback`): what a keystroke can leave
-/// until its results are painted (the typed URL, the rest of a new list's page, the panel's
-/// counts). Boxed, so that the wasm holds one copy of the callback's glue.
+/// Runs `task` once the page is idle after its next frame, and at the latest
+/// [`IDLE_AT_MOST_MS`] after that frame (after a short timeout where the browser has no
+/// `requestIdleCallback`): what a keystroke leaves until its results are painted (the typed
+/// URL, the rest of a new list's page, the panel's counts). Boxed, so that the wasm holds one
+/// copy of the callback's glue.
 pub fn when_idle(task: Box<dyn FnOnce()>) {
     /// A busy page (a reader typing on) still gets its idle work done within this time.
     const IDLE_AT_MOST_MS: u32 = 250;
-    let task: js_sys::Function = Closure::once_into_js(task).unchecked_into();
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_AT_MOST_MS);
-    if window().request_idle_callback_with_options(&task, &options).is_err() {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&task, 50);
-    }
+    leptos::prelude::request_animation_frame(move || {
+        let task: js_sys::Function = Closure::once_into_js(task).unchecked_into();
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_AT_MOST_MS);
+        if window().request_idle_callback_with_options(&task, &options).is_err() {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&task, 50);
+        }
+    });
 }
 
 /// Makes a typed search's history write not made yet (before a new entry is pushed, so that

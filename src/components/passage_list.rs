@@ -47,7 +47,7 @@ pub fn PassageList() -> impl IntoView {
     let whole_page_for = RwSignal::new(None::<Query>);
     Effect::new(move |_| {
         let query = view.query.get();
-        request_animation_frame(move || state::when_idle(Box::new(move || whole_page_for.set(Some(query)))));
+        state::when_idle(Box::new(move || whole_page_for.set(Some(query))));
     });
     let passages = Memo::new(move |drawn: Option<&Vec<u32>>| {
         let whole = view.target.with(Option::is_some)

@@ -3,7 +3,7 @@
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use loupe_corpus::query::{evaluate, Evaluation, Query};
+use loupe_corpus::query::{evaluate, Counts, Evaluation, Query};
 use loupe_corpus::views::ViewMode;
 
 use crate::state::{self, corpus};
@@ -28,10 +28,11 @@ pub struct View {
     /// The query's filters alone (no search text, no view): what the filter panel shows as
     /// chosen, so that typing a search does not redraw it.
     pub filters: Memo<Query>,
-    /// When the filter panel's counts follow the evaluation: at once, except while a search is
-    /// typed, when they follow once the page is idle after the keystroke's results are drawn
-    /// (a hundred counts and more redrawn cost a keystroke about as much as its first cards).
-    counts_due: Trigger,
+    /// The filter panel's counts, which follow the evaluation at once, except while a search is
+    /// typed, when they are counted and drawn once the page is idle after the keystroke's
+    /// results (counting every value and redrawing a hundred counts and more cost a keystroke
+    /// about as much as its first cards).
+    counts: Memo<Counts>,
 }
 
 impl View {
@@ -58,7 +59,11 @@ impl View {
                 counts_due.notify();
             }
         });
-        View { query, evaluation, target: RwSignal::new(target), typing, draw_whole: RwSignal::new(false), reading_address, filters, counts_due }
+        let counts = Memo::new(move |_| {
+            counts_due.track();
+            evaluation.with_untracked(|e| e.counts(corpus()))
+        });
+        View { query, evaluation, target: RwSignal::new(target), typing, draw_whole: RwSignal::new(false), reading_address, filters, counts }
     }
 
     /// Reads the URL again (Back, Forward, a changed fragment), and returns to the passage the
@@ -145,11 +150,9 @@ impl View {
         }
     }
 
-    /// Reads the evaluation as the filter panel shows it: tracked by [`View::counts_due`], so
-    /// a keystroke's counts follow its results.
-    pub fn with_counts<T>(&self, read: impl FnOnce(&Evaluation) -> T) -> T {
-        self.counts_due.track();
-        self.evaluation.with_untracked(read)
+    /// Reads the counts the filter panel shows ([`View::counts`]).
+    pub fn with_counts<T>(&self, read: impl FnOnce(&Counts) -> T) -> T {
+        self.counts.with(read)
     }
 
     /// Positions of the words the search matched in a passage (none without a search).

@@ -44,7 +44,7 @@ pub fn DateHistogram() -> impl IntoView {
 fn PeriodBars() -> impl IntoView {
     let view = expect_context::<View>();
     let periods = &corpus().timeline().periods;
-    let counts = Memo::new(move |_| view.with_counts(|e| e.dates.periods.clone()));
+    let counts = Memo::new(move |_| view.with_counts(|c| c.dates.periods.clone()));
     let bars = periods
         .iter()
         .enumerate()
@@ -135,7 +135,7 @@ fn UndatedToggle() -> impl IntoView {
             <label for="date-undated">
                 <span class="facet-label">"Undated"</span>
                 " "
-                <span class="count">{move || view.with_counts(|e| e.dates.undated)}</span>
+                <span class="count">{move || view.with_counts(|c| c.dates.undated)}</span>
             </label>
         </div>
     }

@@ -129,7 +129,7 @@ fn FacetValue(option: FacetOption) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| view.filters.with(|q| q.contains(facet, &id)))
     };
-    let count = Memo::new(move |_| view.with_counts(|e| e.counts.get(&facet).and_then(|c| c.get(index as usize)).copied().unwrap_or(0)));
+    let count = Memo::new(move |_| view.with_counts(|c| c.facets.get(&facet).and_then(|c| c.get(index as usize)).copied().unwrap_or(0)));
     let input_id = format!("facet-{}-{}", facet.key(), id.replace('/', "--"));
     let toggle_id = id.clone();
     let swatch = colour.map(|c| view! { <span class="swatch" aria-hidden="true" style=format!("background:{c}")></span> });

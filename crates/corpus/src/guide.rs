@@ -199,7 +199,7 @@ pub fn suggest(corpus: &Corpus, text: &str, query: &Query) -> Vec<Suggestion> {
                 }
             }
             let Some((fit, k)) = best else { continue };
-            let count = bases.get(k).counts.get(&facet).and_then(|c| c.get(value as usize)).copied().unwrap_or(0);
+            let count = bases.get(k).count(corpus, facet, value);
             if count == 0 {
                 continue;
             }

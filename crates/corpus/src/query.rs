@@ -1,5 +1,6 @@
 //! Queries: the URL query string ⇄ [`Query`], evaluation to matching passages, and
-//! disjunctive facet counts. The page and `loupe query` both call [`evaluate`].
+//! disjunctive facet counts. The page and `loupe query` both call [`evaluate`]; the page
+//! asks for the counts once a keystroke's results are painted.
 //!
 //! Semantics: values repeated within a facet are OR-ed; facets are AND-ed. Entities are split by
 //! kind (people, organisations, places, other), each kind acting as its own facet, so
@@ -170,31 +171,79 @@ impl Query {
     }
 }
 
-/// The answer to a query, by position: matching passages in order, and per-value counts.
+/// The answer to a query, by position: matching passages in order; the counts of each facet
+/// value and date period are worked out on demand ([`Evaluation::counts`],
+/// [`Evaluation::count`]), so a keystroke that shows the results first does not wait for them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
     /// In corpus order without search text; best first with it.
     pub passages: Vec<u32>,
     /// With search text, per passage of `passages`: the positions of the matched words.
     pub matched_words: Vec<Vec<u32>>,
-    /// For each facet, one count per value, indexed like the corpus's lists.
-    pub counts: BTreeMap<Facet, Vec<u32>>,
     /// Words of the search read as other words (typos).
     pub corrections: Vec<Correction>,
     /// Stop words the search left out.
     pub ignored: Vec<String>,
     /// Why search text that is not blank searched nothing (every passage matches it).
     pub unsearched: Option<Unsearched>,
-    /// Passages per period of the corpus's [`Timeline`], under every filter but the dates.
-    pub dates: DateCounts,
     /// The same passages as a set, for [`Evaluation::contains`].
     matching: BitSet,
+    /// The passages the search text matches (all of them without text).
+    text_matches: BitSet,
+    /// Each AND-ed clause of the filters, and the passages it admits.
+    clauses: Vec<(Clause, BitSet)>,
+}
+
+/// Per-value counts of every facet and the date histogram's, under a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// For each facet, one count per value, indexed like the corpus's lists.
+    pub facets: BTreeMap<Facet, Vec<u32>>,
+    /// Passages per period of the corpus's [`Timeline`], under every filter but the dates.
+    pub dates: DateCounts,
 }
 
 impl Evaluation {
     /// Whether a passage is among the results (constant time, for views that mark matches).
     pub fn contains(&self, passage: u32) -> bool {
         self.matching.contains(passage)
+    }
+
+    fn all_except(&self, skip: Option<Clause>) -> BitSet {
+        admitted(&self.text_matches, &self.clauses, skip)
+    }
+
+    /// The disjunctive count of one facet value: the passages it would add, with every filter
+    /// applied but its own facet's (its entity kind's, for a name).
+    pub fn count(&self, corpus: &Corpus, facet: Facet, value: u32) -> u32 {
+        self.all_except(Some(clause_of(corpus, facet, value))).count_in(facet.postings(corpus, value))
+    }
+
+    /// The counts of every facet value and date period.
+    pub fn counts(&self, corpus: &Corpus) -> Counts {
+        let mut facets = BTreeMap::new();
+        for facet in Facet::ALL {
+            let mut base_by_clause: Vec<(Clause, BitSet)> = Vec::new();
+            let facet_counts = (0..facet.len(corpus) as u32)
+                .map(|value| {
+                    let clause = clause_of(corpus, facet, value);
+                    let base = clause_set(&mut base_by_clause, clause, || self.all_except(Some(clause)));
+                    base.count_in(facet.postings(corpus, value))
+                })
+                .collect();
+            facets.insert(facet, facet_counts);
+        }
+        let timeline = corpus.timeline();
+        let mut dates = DateCounts { periods: vec![0; timeline.periods.len()], undated: 0 };
+        let without_dates = self.all_except(Some(Clause::Dates));
+        for (postings, period) in corpus.facets.document.iter().zip(&timeline.period_of) {
+            let count = without_dates.count_in(postings);
+            match period {
+                Some(p) => dates.periods[*p as usize] += count,
+                None => dates.undated += count,
+            }
+        }
+        Counts { facets, dates }
     }
 }
 
@@ -232,8 +281,19 @@ fn clause_set(sets: &mut Vec<(Clause, BitSet)>, clause: Clause, make: impl FnOnc
     &mut sets[at].1
 }
 
-/// Evaluates a query: the passages that satisfy the search text and every filter, and
-/// disjunctive counts for every facet value (computed over the search results).
+/// The passages that every clause but `skip` admits, among the text's matches.
+fn admitted(text_matches: &BitSet, clauses: &[(Clause, BitSet)], skip: Option<Clause>) -> BitSet {
+    let mut set = text_matches.clone();
+    for (clause, members) in clauses {
+        if Some(*clause) != skip {
+            set.intersect(members);
+        }
+    }
+    set
+}
+
+/// Evaluates a query: the passages that satisfy the search text and every filter, and what
+/// their disjunctive counts are made from (see [`Evaluation::counts`]).
 pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
     let timeline = corpus.timeline();
     let n = corpus.passages.len();
@@ -261,38 +321,7 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         }
         clauses.push((Clause::Dates, dated));
     }
-    let all_except = |skip: Option<Clause>| {
-        let mut set = text_matches.clone();
-        for (clause, members) in &clauses {
-            if Some(*clause) != skip {
-                set.intersect(members);
-            }
-        }
-        set
-    };
-    let matching = all_except(None);
-    let mut counts = BTreeMap::new();
-    for facet in Facet::ALL {
-        let values = facet.len(corpus);
-        let mut base_by_clause: Vec<(Clause, BitSet)> = Vec::new();
-        let facet_counts = (0..values as u32)
-            .map(|value| {
-                let clause = clause_of(corpus, facet, value);
-                let base = clause_set(&mut base_by_clause, clause, || all_except(Some(clause)));
-                base.count_in(facet.postings(corpus, value))
-            })
-            .collect();
-        counts.insert(facet, facet_counts);
-    }
-    let mut dates = DateCounts { periods: vec![0; timeline.periods.len()], undated: 0 };
-    let without_dates = all_except(Some(Clause::Dates));
-    for (postings, period) in documents.iter().zip(&timeline.period_of) {
-        let count = without_dates.count_in(postings);
-        match period {
-            Some(p) => dates.periods[*p as usize] += count,
-            None => dates.undated += count,
-        }
-    }
+    let matching = admitted(&text_matches, &clauses, None);
     let (passages, matched_words, corrections) = match found {
         Some(found) => {
             let (passages, words) = found.hits.into_iter().filter(|h| matching.contains(h.passage)).map(|h| (h.passage, h.positions)).unzip();
@@ -300,7 +329,7 @@ pub fn evaluate(corpus: &Corpus, query: &Query) -> Evaluation {
         }
         None => (matching.iter().collect(), Vec::new(), Vec::new()),
     };
-    Evaluation { passages, matched_words, counts, corrections, ignored, unsearched, dates, matching }
+    Evaluation { passages, matched_words, corrections, ignored, unsearched, matching, text_matches, clauses }
 }
 
 /// The JSON shape of `loupe query`: ids instead of positions. Values with a count of zero are
@@ -328,7 +357,8 @@ impl QueryResult {
         // The maps are filled by `insert`, not `collect`: collecting sorts its pairs first, one
         // more instantiation of the standard library's sort (see `crate::sort`).
         let mut facets = BTreeMap::new();
-        for (facet, counts) in &evaluation.counts {
+        let counts = evaluation.counts(corpus);
+        for (facet, counts) in &counts.facets {
             let mut by_id = BTreeMap::new();
             for (i, &count) in counts.iter().enumerate().filter(|(i, _)| facet.is_value(corpus, *i as u32)) {
                 by_id.insert(facet.id(corpus, i as u32).to_string(), count);
@@ -337,10 +367,10 @@ impl QueryResult {
         }
         let timeline = corpus.timeline();
         let mut periods = BTreeMap::new();
-        for (period, &count) in timeline.periods.iter().zip(&evaluation.dates.periods) {
+        for (period, &count) in timeline.periods.iter().zip(&counts.dates.periods) {
             periods.insert(period.key(), count);
         }
-        let dates = DatesResult { scale: timeline.scale.name(), periods, undated: evaluation.dates.undated };
+        let dates = DatesResult { scale: timeline.scale.name(), periods, undated: counts.dates.undated };
         Self { total: passages.len(), passages, facets, dates }
     }
 }

@@ -199,7 +199,7 @@ fn histogram_counts_apply_every_filter_but_the_dates() {
     let timeline = Timeline::new(corpus);
     for query in ["", "theme=trade", "from=2023", "from=2023&theme=energy", "q=oil&to=2022", "undated=0", "theme=trade&theme=energy&from=2024"] {
         let parsed = Query::parse(query);
-        let evaluation = evaluate(corpus, &parsed);
+        let evaluation = evaluate(corpus, &parsed).counts(corpus);
         let without_dates = evaluate(corpus, &Query { dates: Default::default(), ..parsed.clone() });
         for (i, period) in timeline.periods.iter().enumerate() {
             let direct = without_dates
@@ -212,7 +212,7 @@ fn histogram_counts_apply_every_filter_but_the_dates() {
         let undated = without_dates.passages.iter().filter(|&&p| timeline.dates[corpus.passages[p as usize].document as usize].is_none()).count() as u32;
         assert_eq!(evaluation.dates.undated, undated, "{query}: undated");
         // The facets' counts include the date filter, like any other filter.
-        let themes = &evaluation.counts[&loupe_corpus::query::Facet::Theme];
+        let themes = &evaluation.facets[&loupe_corpus::query::Facet::Theme];
         for (t, &count) in themes.iter().enumerate() {
             let mut with_theme = parsed.selection();
             with_theme.filters.retain(|(f, _)| *f != loupe_corpus::query::Facet::Theme);

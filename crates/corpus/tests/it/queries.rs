@@ -71,8 +71,9 @@ fn counts_equal_a_brute_force_oracle() {
                     let expected: Vec<u32> = (0..corpus.passages.len()).filter(|&p| oracle_matches(corpus, &query, p)).map(|p| p as u32).collect();
                     assert_eq!(evaluation.passages, expected, "{query:?}");
                     assert!((0..corpus.passages.len() as u32).all(|p| evaluation.contains(p) == expected.contains(&p)), "{query:?}");
-                    for (facet, counts) in &evaluation.counts {
+                    for (facet, counts) in &evaluation.counts(corpus).facets {
                         for (value, &count) in counts.iter().enumerate() {
+                            assert_eq!(evaluation.count(corpus, *facet, value as u32), count, "{facet:?} value {value} alone under {query:?}");
                             let kind = (*facet == Facet::Entity).then(|| corpus.entities[value].kind);
                             let mut with_value = query.clone();
                             with_value.filters.retain(|(f, id)| match kind {

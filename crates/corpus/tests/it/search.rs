@@ -73,7 +73,7 @@ fn facet_counts_follow_the_search() {
     let corpus = &seed_corpus().corpus;
     let searched = evaluate(corpus, &Query::parse("q=putin"));
     let all = evaluate(corpus, &Query::parse(""));
-    let theme = |e: &loupe_corpus::query::Evaluation| e.counts[&loupe_corpus::query::Facet::Theme].iter().sum::<u32>();
+    let theme = |e: &loupe_corpus::query::Evaluation| e.counts(corpus).facets[&loupe_corpus::query::Facet::Theme].iter().sum::<u32>();
     assert!(theme(&searched) < theme(&all));
     assert_eq!(searched.passages.len(), 4, "Putin is named in four passages");
     let with_filter = evaluate(corpus, &Query::parse("q=putin&theme=forecasts"));

@@ -9,6 +9,7 @@
 mod app;
 mod components;
 mod handover;
+mod markup;
 mod plural;
 mod state;
 mod view;

@@ -6,6 +6,7 @@
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+use loupe_corpus::model::{Corpus, Passage};
 use loupe_corpus::query::Facet;
 use loupe_corpus::views::citation;
 use wasm_bindgen::JsCast;
@@ -13,6 +14,7 @@ use web_sys::Element;
 
 use crate::components::copy_button::CopyButton;
 use crate::components::passage_text::PassageText;
+use crate::markup::Markup;
 use crate::state::{self, corpus};
 use crate::view::View;
 
@@ -21,62 +23,14 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
     let view = expect_context::<View>();
     let c = corpus();
     let p = &c.passages[passage as usize];
-    let section = &c.sections[p.section as usize];
-    let document = &c.documents[p.document as usize];
-    let chips = p
-        .themes
-        .iter()
-        .map(|hit| {
-            let t = &c.themes[hit.theme as usize];
-            view! {
-                <li>
-                    <button class="theme-chip" style=format!("--theme:{}", t.colour) aria-label=format!("Filter by theme: {}", t.label) data-filter=Facet::Theme.key() data-value=Facet::Theme.id(c, hit.theme).to_string()>
-                        {t.label.clone()}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-    let reasons = p
-        .themes
-        .iter()
-        .map(|hit| {
-            let why: Vec<String> = hit.evidence.iter().map(|e| format!("“{}” ({}, weight {})", e.text, e.rule, e.weight)).collect();
-            view! { <li><strong>{c.themes[hit.theme as usize].label.clone()}</strong>{format!(": {}", why.join("; "))}</li> }
-        })
-        .collect_view();
-    let entities = p
-        .entities
-        .iter()
-        .map(|&e| {
-            let entity = &c.entities[e as usize];
-            let quoted = p.voices.contains(&e);
-            view! {
-                <li class="entity" class:voice=quoted data-kind=entity.kind.as_str()>
-                    <button class="entity-name" aria-label=format!("Filter by {}: {}", entity.kind.noun().to_ascii_lowercase(), entity.name) data-filter=Facet::Entity.key() data-value=Facet::Entity.id(c, e).to_string()>
-                        {entity.name.clone()}
-                    </button>
-                    {quoted.then_some(" (quoted)")}
-                </li>
-            }
-        })
-        .collect_view();
     let citation_text = Callback::new(move |()| citation(c, passage, &state::absolute_url(&untrack(|| view.reading_url(&p.id)))));
     view! {
         <li class="passage" id=p.id.clone() data-passage=p.id.clone() data-testid="passage" tabindex="-1">
-            <p class="passage-where">
-                <span class="section">{section.heading.clone()}</span>
-                <span class="document">{format!(" · {} · line {}", document.title, p.line)}</span>
-            </p>
-            <p class="passage-text"><PassageText passage trim=true /></p>
-            <ul class="theme-chips" aria-label="Themes">{chips}</ul>
-            <ul class="entities" aria-label="Named">{entities}</ul>
-            {(!p.themes.is_empty()).then(|| view! {
-                <details class="why">
-                    <summary>"Why these themes?"</summary>
-                    <ul>{reasons}</ul>
-                </details>
-            })}
+            {place(c, p)}
+            <PassageText passage trim=true element=Markup::new("p").attr("class", "passage-text") />
+            {theme_chips(c, p)}
+            {names(c, p)}
+            {why_these_themes(c, p)}
             <div class="passage-actions">
                 <a
                     class="in-context"
@@ -90,6 +44,64 @@ pub fn PassageCard(passage: u32) -> impl IntoView {
             </div>
         </li>
     }
+}
+
+/// Where the passage is: its section, document and line.
+fn place(c: &Corpus, p: &Passage) -> Markup {
+    let section = &c.sections[p.section as usize];
+    let document = &c.documents[p.document as usize];
+    Markup::new("p")
+        .attr("class", "passage-where")
+        .child(Markup::new("span").attr("class", "section").text(section.heading.as_str()))
+        .child(Markup::new("span").attr("class", "document").text(format!(" · {} · line {}", document.title, p.line)))
+}
+
+/// The passage's themes, each a button that adds its filter.
+fn theme_chips(c: &Corpus, p: &Passage) -> Markup {
+    let chips = p.themes.iter().map(|hit| {
+        let t = &c.themes[hit.theme as usize];
+        let chip = Markup::new("button")
+            .attr("class", "theme-chip")
+            .attr("style", format!("--theme:{}", t.colour))
+            .attr("aria-label", format!("Filter by theme: {}", t.label))
+            .attr("data-filter", Facet::Theme.key())
+            .attr("data-value", Facet::Theme.id(c, hit.theme))
+            .text(t.label.as_str());
+        Markup::new("li").child(chip)
+    });
+    Markup::new("ul").attr("class", "theme-chips").attr("aria-label", "Themes").children(chips)
+}
+
+/// The people, organisations and places the passage names, each a button that adds its filter;
+/// those quoted are marked.
+fn names(c: &Corpus, p: &Passage) -> Markup {
+    let names = p.entities.iter().map(|&e| {
+        let entity = &c.entities[e as usize];
+        let quoted = p.voices.contains(&e);
+        let name = Markup::new("button")
+            .attr("class", "entity-name")
+            .attr("aria-label", format!("Filter by {}: {}", entity.kind.noun().to_ascii_lowercase(), entity.name))
+            .attr("data-filter", Facet::Entity.key())
+            .attr("data-value", Facet::Entity.id(c, e))
+            .text(entity.name.as_str());
+        let item = Markup::new("li").attr("class", if quoted { "entity voice" } else { "entity" }).attr("data-kind", entity.kind.as_str());
+        item.child(name).text(if quoted { " (quoted)" } else { "" })
+    });
+    Markup::new("ul").attr("class", "entities").attr("aria-label", "Named").children(names)
+}
+
+/// Why the passage carries each theme: the evidence, its rule and weight (none without themes).
+fn why_these_themes(c: &Corpus, p: &Passage) -> Option<Markup> {
+    let reasons = p.themes.iter().map(|hit| {
+        let why: Vec<String> = hit.evidence.iter().map(|e| format!("“{}” ({}, weight {})", e.text, e.rule, e.weight)).collect();
+        Markup::new("li").child(Markup::new("strong").text(c.themes[hit.theme as usize].label.as_str())).text(format!(": {}", why.join("; ")))
+    });
+    (!p.themes.is_empty()).then(|| {
+        Markup::new("details")
+            .attr("class", "why")
+            .child(Markup::new("summary").text("Why these themes?"))
+            .child(Markup::new("ul").children(reasons))
+    })
 }
 
 /// A click in the list of cards: a card's theme or name adds its filter, and its "In context"

@@ -1,11 +1,13 @@
 //! A passage's text as runs of plain text and `<mark>`s: search matches, and the evidence of
-//! the active themes. Built from text nodes only, never from HTML.
+//! the active themes. Built from text nodes only, never from HTML, as static markup redrawn
+//! whole when its marks change.
 
 use leptos::prelude::*;
 use loupe_corpus::highlight::{matched_spans, snippet};
 use loupe_corpus::model::Span;
 use loupe_corpus::query::Facet;
 
+use crate::markup::Markup;
 use crate::state::corpus;
 use crate::view::View;
 
@@ -15,8 +17,9 @@ const SEARCH_MARK: u32 = u32::MAX;
 const SNIPPET_WORDS: usize = 80;
 
 /// `trim`: cut a long passage around its best search match (the list); else show it whole.
+/// `element`: the element the runs are drawn in, with its attributes.
 #[component]
-pub fn PassageText(passage: u32, trim: bool) -> impl IntoView {
+pub fn PassageText(passage: u32, trim: bool, element: Markup) -> impl IntoView {
     let view = expect_context::<View>();
     let c = corpus();
     let p = &c.passages[passage as usize];
@@ -38,14 +41,14 @@ pub fn PassageText(passage: u32, trim: bool) -> impl IntoView {
         let marks: Vec<(Span, u32)> = matched.iter().map(|s| (*s, SEARCH_MARK)).chain(evidence).collect();
         let max_words = if trim && !matched.is_empty() { SNIPPET_WORDS } else { 0 };
         let cut = snippet(&p.text, &marks, &matched, max_words);
-        let runs = cut.runs.into_iter().map(|run| match run.mark {
-            Some(SEARCH_MARK) => view! { <mark class="match">{run.text}</mark> }.into_any(),
+        let runs = cut.runs.into_iter().fold(element.clone().text(if cut.cut_before { "… " } else { "" }), |runs, run| match run.mark {
+            Some(SEARCH_MARK) => runs.child(Markup::new("mark").attr("class", "match").text(run.text)),
             Some(theme) => {
                 let t = &c.themes[theme as usize];
-                view! { <mark class="evidence" style=format!("--theme:{}", t.colour) title=t.label.clone()>{run.text}</mark> }.into_any()
+                runs.child(Markup::new("mark").attr("class", "evidence").attr("style", format!("--theme:{}", t.colour)).attr("title", t.label.as_str()).text(run.text))
             }
-            None => run.text.into_any(),
+            None => runs.text(run.text),
         });
-        (cut.cut_before.then_some("… "), runs.collect_view(), cut.cut_after.then_some(" …"))
+        runs.text(if cut.cut_after { " …" } else { "" })
     }
 }

@@ -9,6 +9,7 @@ use loupe_corpus::views::ViewMode;
 use loupe_corpus::sort::sort_by;
 
 use crate::components::passage_text::PassageText;
+use crate::markup::Markup;
 use crate::plural::count_of;
 use crate::state::{self, corpus};
 use crate::view::View;
@@ -119,7 +120,7 @@ fn ReadDocument(document: u32) -> impl IntoView {
         blocks.push(
             view! {
                 <p class="read-passage" class:match=is_match id=passage.id.clone() data-passage=passage.id.clone() tabindex="-1">
-                    <PassageText passage=p trim=false />
+                    <PassageText passage=p trim=false element=Markup::new("span") />
                 </p>
             }
             .into_any(),

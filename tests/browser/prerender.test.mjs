@@ -52,6 +52,33 @@ describe('the prerendered first page', () => {
     }
   });
 
+  it('the app draws each card as the prerendered page wrote it: text, themes, names, reasons, attributes', async () => {
+    // The cards' static parts are written by one description through two renderers (HTML at
+    // build time, DOM nodes in the browser): what a reader or a screen reader meets must not
+    // change when the app takes the page's place. Comments and the link's address (relative in
+    // the page, absolute once the app runs) are left out.
+    const cards = (page) => page.locator('li.passage').evaluateAll((items) => {
+      const describe = (node) => {
+        if (node.nodeType === Node.TEXT_NODE) return node.data;
+        if (node.nodeType !== Node.ELEMENT_NODE) return '';
+        const attributes = [...node.attributes].filter((a) => a.name !== 'href').map((a) => `${a.name}="${a.value}"`).sort().join(' ');
+        return `<${node.localName} ${attributes}>${[...node.childNodes].map(describe).join('')}</${node.localName}>`;
+      };
+      return items.map(describe);
+    });
+    const { page, release } = await openHeld(site.browser, site.server.url);
+    const prerendered = await cards(page);
+    release();
+    await appStarted(page);
+    await page.waitForSelector('[data-testid=passages]:not([aria-busy])');
+    const drawn = await cards(page);
+    assert.equal(drawn.length, prerendered.length, 'as many cards');
+    prerendered.forEach((card, i) => assert.equal(drawn[i], card, `card ${i + 1}`));
+    assert.ok(prerendered.some((card) => card.includes('class="theme-chip"') && card.includes('<details class="why">')), 'cards with themes and their reasons were compared');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('is readable with scripts off', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
     const page = await context.newPage();

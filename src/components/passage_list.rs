@@ -17,6 +17,10 @@ const PAGE: usize = 20;
 /// (the list starts below the window's top).
 const SHORTEST_CARD_PX: f64 = 240.0;
 
+/// Cards the rest of a new list's page adds in each idle moment after its first ones: a few, so
+/// that a key pressed meanwhile waits for no more than a few cards.
+const CARDS_PER_IDLE_STEP: usize = 4;
+
 /// Cards a new result list draws before it is painted: as many as the window can show, and one
 /// more; the rest of its page follows once the page is idle, so a keystroke's first results
 /// show sooner.
@@ -40,26 +44,46 @@ pub fn PassageList() -> impl IntoView {
         let extra = more_for.with(|(q, n)| if view.query.with(|current| current == q) { *n } else { 0 });
         target_pages().max(PAGE + extra)
     };
-    // The query whose whole page is drawn. A new list draws its first cards and keeps those
-    // already on screen; the rest of its page follows once the page is idle (all at once when the
-    // URL points at a passage, which must be drawn to be shown, and when Back or Forward
-    // returns to a list, which the browser scrolls back to where the reader was).
-    let whole_page_for = RwSignal::new(None::<Query>);
-    Effect::new(move |_| {
-        let query = view.query.get();
-        state::when_idle(Box::new(move || whole_page_for.set(Some(query))));
-    });
+    // Cards drawn beyond a new list's first ones, and for which query (all, once its page is
+    // whole). A new list draws its first cards and keeps those already on screen; the rest of its
+    // page follows a few cards per idle moment (all at once when the URL points at a passage, which must be drawn to be shown, and
+    // when Back or Forward returns to a list, which the browser scrolls back to where the reader
+    // was).
+    let rest_drawn = RwSignal::new((Query::default(), 0));
     let passages = Memo::new(move |drawn: Option<&Vec<u32>>| {
-        let whole = view.target.with(Option::is_some)
-            || view.draw_whole.get()
-            || whole_page_for.with(|q| view.query.with(|current| q.as_ref() == Some(current)));
-        let first = if whole { usize::MAX } else { first_cards() };
+        let whole = view.target.with(Option::is_some) || view.draw_whole.get();
+        let rest = rest_drawn.with(|(q, n)| if view.query.with(|current| current == q) { *n } else { 0 });
+        let first = if whole { usize::MAX } else { first_cards().saturating_add(rest) };
         view.evaluation.with(|e| {
             let page = e.passages.iter().copied().take(limit()).enumerate();
             page.filter(|&(i, p)| i < first || drawn.is_some_and(|d| d.contains(&p))).map(|(_, p)| p).collect::<Vec<_>>()
         })
     });
     let busy = move || view.evaluation.with(|e| e.passages.len().min(limit()) > passages.with(Vec::len));
+    // Each step schedules the next while the page is not whole: tracking the steps too, as a
+    // step may add only cards already drawn (kept from the list before), which leaves the
+    // memo as it was.
+    Effect::new(move |_| {
+        rest_drawn.track();
+        if !busy() {
+            return;
+        }
+        let query = view.query.get_untracked();
+        state::when_idle(Box::new(move || {
+            if view.query.with_untracked(|current| *current != query) {
+                return;
+            }
+            // Once the page is whole, so are the pages "Show more" adds to it.
+            let page = untrack(limit);
+            rest_drawn.update(|(q, n)| {
+                *n = if *q == query { *n + CARDS_PER_IDLE_STEP } else { CARDS_PER_IDLE_STEP };
+                if first_cards() + *n >= page {
+                    *n = usize::MAX;
+                }
+                *q = query;
+            });
+        }));
+    });
     let remaining = move || view.evaluation.with(|e| e.passages.len().saturating_sub(limit()));
     let more = move |_| more_for.set((view.query.get_untracked(), limit()));
     view! {

@@ -21,7 +21,7 @@ describe('search', () => {
   });
 
   for (const [width, height] of [[1280, 900], [375, 780]]) {
-    it(`a new list paints at once the cards a ${width} × ${height} window shows, and the rest of its page when the page is idle`, async () => {
+    it(`a new list paints at once the cards a ${width} × ${height} window shows, and the rest of its page a few cards at a time when the page is idle`, async () => {
       const page = await site.browser.newPage({ viewport: { width, height } });
       // The cards on screen when the first of them is painted, as a reader would first see them.
       await page.addInitScript(() => {
@@ -32,6 +32,11 @@ describe('search', () => {
           requestAnimationFrame(() => {
             window.firstFrame = { cards: list.children.length, busy: list.getAttribute('aria-busy'), lastBottom: list.lastElementChild.getBoundingClientRect().bottom };
           });
+          // Then the cards each task adds (a key pressed meanwhile waits for one task).
+          window.added = [];
+          new MutationObserver((records) => {
+            window.added.push(records.flatMap((r) => [...r.addedNodes]).filter((n) => n.dataset?.passage).length);
+          }).observe(list, { childList: true });
         }).observe(document, { childList: true, subtree: true });
       });
       // A URL with one of Loupe's keys: the app draws its list (the prerendered page of the bare
@@ -45,6 +50,8 @@ describe('search', () => {
       assert.ok(first.lastBottom > height, `the first cards fill the window (the last one ends at ${first.lastBottom} px of ${height})`);
       assert.deepEqual(await shownPassages(page), all, 'then the whole page, in order');
       assert.equal(await page.getAttribute('[data-testid=passages]', 'aria-busy'), null, 'and no longer busy');
+      const added = await page.evaluate(() => window.added);
+      assert.ok(added.length > 1 && added.every((n) => n <= 4), `the rest a few cards at a time (cards added per task: ${added})`);
     });
   }
 

@@ -48,7 +48,8 @@ export function siteFile(root, urlPath) {
  */
 export async function serve(root = dist, { port = 0, cors = true } = {}) {
   const server = http.createServer((req, res) => {
-    const file = siteFile(root, new URL(req.url, 'http://x').pathname);
+    // Prefixed rather than resolved: a path such as `//` is a full URL relative to a base.
+    const file = siteFile(root, new URL(`http://x${req.url}`).pathname);
     if (!file) { res.writeHead(404).end('not found'); return; }
     // Like most static hosts, allow any origin to read the files (a sandboxed frame has none).
     const headers = { 'content-type': types[path.extname(file)] || 'application/octet-stream' };

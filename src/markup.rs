@@ -3,8 +3,8 @@
 //! written, escaped, into the prerendered page. It has no reactive parts, so it costs no owner,
 //! no boxed child and no marker comment per element, which `view!` spends on each element
 //! (with `erase_components`, every element's children are a boxed list behind a comment). A
-//! card is mostly static; built this way it costs about a third of the nodes. A closure returning
-//! `Markup` redraws it whole when the value it makes changes.
+//! card is mostly static; built this way it has 62 nodes where it had 107 (8 comments, not
+//! 53). A closure returning `Markup` redraws it whole when the value it makes changes.
 
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::hydration::Cursor;

@@ -46,9 +46,9 @@ pub fn PassageList() -> impl IntoView {
     };
     // Cards drawn beyond a new list's first ones, and for which query (all, once its page is
     // whole). A new list draws its first cards and keeps those already on screen; the rest of its
-    // page follows a few cards per idle moment (all at once when the URL points at a passage, which must be drawn to be shown, and
-    // when Back or Forward returns to a list, which the browser scrolls back to where the reader
-    // was).
+    // page follows a few cards per idle moment (all at once when the URL points at a passage,
+    // which must be drawn to be shown, and when Back or Forward returns to a list, which the
+    // browser scrolls back to where the reader was).
     let rest_drawn = RwSignal::new((Query::default(), 0));
     let passages = Memo::new(move |drawn: Option<&Vec<u32>>| {
         let whole = view.target.with(Option::is_some) || view.draw_whole.get();

@@ -2,7 +2,7 @@
 // highlighted with <mark> built as text, "/" focuses and Escape clears, facets follow the search.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, toggle, shownPassages, expectAgreesWithCore, loupeQuery, screenshotPath } from './helpers.mjs';
+import { useSite, open, toggle, settled, shownPassages, expectAgreesWithCore, loupeQuery, screenshotPath } from './helpers.mjs';
 
 describe('search', () => {
   const site = useSite();
@@ -52,6 +52,33 @@ describe('search', () => {
       assert.equal(await page.getAttribute('[data-testid=passages]', 'aria-busy'), null, 'and no longer busy');
       const added = await page.evaluate(() => window.added);
       assert.ok(added.length > 1 && added.every((n) => n <= 4), `the rest a few cards at a time (cards added per task: ${added})`);
+    });
+  }
+
+  for (const [width, height] of [[1280, 900], [375, 780]]) {
+    it(`at ${width} × ${height}, the cards a keystroke shows are laid out in its first frame, not skipped and laid out again`, async () => {
+      const page = await open(site.browser, site.server.url, { width, height });
+      // A card whose layout the browser skips (`content-visibility: auto`) reports when it
+      // stops being skipped: for a card in the window, that is a second layout of the frame.
+      await page.evaluate(() => {
+        window.unskipped = [];
+        document.addEventListener('contentvisibilityautostatechange', (e) => {
+          const card = e.target.closest?.('[data-passage]');
+          if (!card || e.skipped) return;
+          const { top, bottom } = card.getBoundingClientRect();
+          if (bottom > 0 && top < innerHeight) window.unskipped.push(card.dataset.passage);
+        }, true);
+      });
+      const box = page.getByRole('combobox', { name: 'Search passages' });
+      await box.click();
+      for (const word of ['russia', 'trade']) {
+        await box.fill('');
+        await box.pressSequentially(word, { delay: 60 });
+        await page.waitForFunction((w) => location.search === `?q=${w}`, word);
+      }
+      await settled(page);
+      assert.ok((await shownPassages(page)).length > 1, 'the search shows cards');
+      assert.deepEqual(await page.evaluate(() => window.unskipped), [], 'no card in the window was laid out a second time');
     });
   }
 

@@ -11,6 +11,8 @@ loupe() { cargo run --quiet --release --bin loupe -- "$@"; }
 
 echo "== core tests (cargo test)"
 cargo test -p loupe-corpus -p loupe-cli -p loupe-bench
+echo "== the app's own tests, natively (static markup, the typing rehearsal)"
+cargo test -p loupe-app --lib
 
 echo "== the app template: trunk build --release over seeds/ (the full toolchain), once"
 trunk build --release --dist dist-trunk

@@ -11,6 +11,7 @@ mod components;
 mod handover;
 mod markup;
 mod plural;
+mod rehearsal;
 mod state;
 mod view;
 

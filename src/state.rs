@@ -15,13 +15,16 @@ pub use loupe_engine::corpus;
 /// ships text, not an index: see `loupe_corpus::encode`). A search that comes first finishes it.
 /// A step gives way as soon as a key or click waits (where the browser can tell), and once the
 /// index is done, the suggestions' name words are made too, so the first keystroke waits for
-/// neither.
+/// neither; then typing is rehearsed, a search per step ([`crate::rehearsal`]).
 pub fn index_when_idle() {
     /// Passages indexed between two looks at the clock: well under a millisecond each.
     const PASSAGES_PER_STEP: usize = 16;
     /// Time a step may run while another task could be waiting (Safari has no idle deadline).
     const SLICE_MS: f64 = 8.0;
-    let step = Closure::<dyn FnMut(JsValue)>::new(|deadline: JsValue| {
+    // The searches left to rehearse, last first.
+    let mut rehearsal: Vec<String> = Vec::new();
+    let mut indexed = false;
+    let step = Closure::<dyn FnMut(JsValue)>::new(move |deadline: JsValue| {
         let clock = window().performance();
         let started = clock.as_ref().map_or(0.0, |c| c.now());
         let time_left = || {
@@ -32,8 +35,18 @@ pub fn index_when_idle() {
             idle && !input_pending()
         };
         loop {
-            if corpus().index_step(PASSAGES_PER_STEP) {
-                corpus().name_words();
+            if !indexed {
+                if corpus().index_step(PASSAGES_PER_STEP) {
+                    corpus().name_words();
+                    indexed = true;
+                    rehearsal = crate::rehearsal::texts(corpus());
+                    rehearsal.reverse();
+                }
+            } else if let Some(text) = rehearsal.pop() {
+                // One search per idle moment: a first one may take tens of milliseconds.
+                crate::rehearsal::rehearse(corpus(), &text);
+                break;
+            } else {
                 return;
             }
             if !time_left() {

@@ -35,7 +35,7 @@ pub fn texts(corpus: &Corpus) -> Vec<String> {
 /// Runs what a keystroke leaving `text` in the box runs in the core: the search and filters'
 /// evaluation, the suggestions, and the filter panel's counts. The answers are dropped.
 pub fn rehearse(corpus: &Corpus, text: &str) {
-    let query = Query { text: text.to_string(), ..Query::default() };
+    let query = Query::default().with_text(text);
     let evaluation = evaluate(corpus, &query);
     std::hint::black_box(suggest(corpus, text, &query));
     std::hint::black_box(evaluation.counts(corpus));
@@ -67,11 +67,11 @@ mod tests {
         let corpus = seed_corpus();
         let texts = texts(&corpus);
         for text in &texts[..2] {
-            let query = Query { text: text.clone(), ..Query::default() };
+            let query = Query::default().with_text(text);
             assert!(!evaluate(&corpus, &query).passages.is_empty(), "{text} finds passages");
         }
         let prefix = &texts[0];
-        assert!(!suggest(&corpus, prefix, &Query { text: prefix.clone(), ..Query::default() }).is_empty(), "{prefix} offers suggestions");
+        assert!(!suggest(&corpus, prefix, &Query::default().with_text(prefix)).is_empty(), "{prefix} offers suggestions");
     }
 
     #[test]

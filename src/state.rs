@@ -21,9 +21,8 @@ pub fn index_when_idle() {
     const PASSAGES_PER_STEP: usize = 16;
     /// Time a step may run while another task could be waiting (Safari has no idle deadline).
     const SLICE_MS: f64 = 8.0;
-    // The searches left to rehearse, last first.
-    let mut rehearsal: Vec<String> = Vec::new();
-    let mut indexed = false;
+    // Once the index is built, the searches left to rehearse, last first.
+    let mut rehearsal: Option<Vec<String>> = None;
     let step = Closure::<dyn FnMut(JsValue)>::new(move |deadline: JsValue| {
         let clock = window().performance();
         let started = clock.as_ref().map_or(0.0, |c| c.now());
@@ -35,19 +34,19 @@ pub fn index_when_idle() {
             idle && !input_pending()
         };
         loop {
-            if !indexed {
-                if corpus().index_step(PASSAGES_PER_STEP) {
-                    corpus().name_words();
-                    indexed = true;
-                    rehearsal = crate::rehearsal::texts(corpus());
-                    rehearsal.reverse();
+            match rehearsal.as_mut() {
+                None => {
+                    if corpus().index_step(PASSAGES_PER_STEP) {
+                        corpus().name_words();
+                        rehearsal = Some(crate::rehearsal::texts(corpus()).into_iter().rev().collect());
+                    }
                 }
-            } else if let Some(text) = rehearsal.pop() {
-                // One search per idle moment: a first one may take tens of milliseconds.
-                crate::rehearsal::rehearse(corpus(), &text);
-                break;
-            } else {
-                return;
+                Some(left) => {
+                    let Some(text) = left.pop() else { return };
+                    // One search per idle moment: a first one may take tens of milliseconds.
+                    crate::rehearsal::rehearse(corpus(), &text);
+                    break;
+                }
             }
             if !time_left() {
                 break;

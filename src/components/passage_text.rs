@@ -11,8 +11,6 @@ use crate::markup::Markup;
 use crate::state::corpus;
 use crate::view::View;
 
-/// The highlight tag of search matches (theme evidence uses theme positions).
-const SEARCH_MARK: u32 = u32::MAX;
 /// Words shown of a passage that matches a search; longer passages are trimmed around the match.
 const SNIPPET_WORDS: usize = 80;
 
@@ -37,17 +35,19 @@ pub fn PassageText(passage: u32, trim: bool, element: Markup) -> impl IntoView {
             .themes
             .iter()
             .filter(|hit| active.contains(&hit.theme))
-            .flat_map(|hit| hit.evidence.iter().flat_map(move |e| e.spans.iter().map(move |s| (*s, hit.theme))));
-        let marks: Vec<(Span, u32)> = matched.iter().map(|s| (*s, SEARCH_MARK)).chain(evidence).collect();
+            .flat_map(|hit| hit.evidence.iter().flat_map(move |e| e.spans.iter().map(move |s| (*s, hit.theme))))
+            .collect::<Vec<(Span, u32)>>();
         let max_words = if trim && !matched.is_empty() { SNIPPET_WORDS } else { 0 };
-        let cut = snippet(&p.text, &marks, &matched, max_words);
-        let runs = cut.runs.into_iter().fold(element.clone().text(if cut.cut_before { "… " } else { "" }), |runs, run| match run.mark {
-            Some(SEARCH_MARK) => runs.child(Markup::new("mark").attr("class", "match").text(run.text)),
-            Some(theme) => {
+        let cut = snippet(&p.text, &matched, &evidence, max_words);
+        let runs = cut.runs.into_iter().fold(element.clone().text(if cut.cut_before { "… " } else { "" }), |runs, run| match (run.evidence, run.matched) {
+            (None, false) => runs.text(run.text),
+            (None, true) => runs.child(Markup::new("mark").attr("class", "match").text(run.text)),
+            // Evidence, and a search match inside it: one mark with both classes.
+            (Some(theme), matched) => {
                 let t = &c.themes[theme as usize];
-                runs.child(Markup::new("mark").attr("class", "evidence").attr("style", format!("--theme:{}", t.colour)).attr("title", t.label.as_str()).text(run.text))
+                let class = if matched { "evidence match" } else { "evidence" };
+                runs.child(Markup::new("mark").attr("class", class).attr("style", format!("--theme:{}", t.colour)).attr("title", t.label.as_str()).text(run.text))
             }
-            None => runs.text(run.text),
         });
         runs.text(if cut.cut_after { " …" } else { "" })
     }

@@ -2,7 +2,7 @@
 // highlighted with <mark> built as text, "/" focuses and Escape clears, facets follow the search.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, open, toggle, settled, shownPassages, expectAgreesWithCore, loupeQuery, screenshotPath } from './helpers.mjs';
+import { useSite, open, toggle, settled, shownPassages, expectAgreesWithCore, loupeQuery, loupeExport, screenshotPath } from './helpers.mjs';
 
 describe('search', () => {
   const site = useSite();
@@ -169,6 +169,24 @@ describe('search', () => {
     await page.waitForFunction(() => location.search === '');
     assert.equal(await page.inputValue('#search-input'), '');
     assert.equal((await shownPassages(page)).length, 19);
+  });
+
+  it('a searched word inside a ticked theme’s evidence is highlighted as a match too', async () => {
+    // From the corpus: the first evidence of several words, and its longest word, searched with
+    // the theme ticked. The reader should see the word marked as found, within the theme's mark.
+    const found = loupeExport().passages.flatMap((p) => p.themes.flatMap((t) => t.evidence.map((e) => ({ passage: p.id, theme: t.id, words: e.text.match(/\p{L}+/gu) ?? [] }))))
+      .find((e) => e.words.length >= 2 && e.words.some((w) => w.length >= 5));
+    assert.ok(found, 'the premise: some evidence of several words');
+    const word = found.words.reduce((a, b) => (b.length > a.length ? b : a));
+    assert.ok(loupeQuery(`theme=${found.theme}&q=${word}`).passages.includes(found.passage), `the premise: “${word}” finds ${found.passage} under ${found.theme}`);
+    const page = await open(site.browser, `${site.server.url}?theme=${found.theme}&q=${encodeURIComponent(word)}`);
+    const card = page.locator(`[data-passage="${found.passage}"]`);
+    await card.waitFor();
+    const marks = await card.locator('.passage-text mark').evaluateAll((ms) => ms.map((m) => ({ text: m.textContent, classes: m.className })));
+    const matched = marks.filter((m) => m.classes.split(' ').includes('match')).map((m) => m.text.toLowerCase());
+    assert.ok(matched.includes(word.toLowerCase()), `“${word}” is not marked as a match; the card's marks: ${JSON.stringify(marks)}`);
+    assert.ok(marks.some((m) => m.classes === 'evidence match' && m.text.toLowerCase() === word.toLowerCase()), `“${word}” is not marked as the theme's evidence too: ${JSON.stringify(marks)}`);
+    await page.close();
   });
 
   it('facet counts follow the search, and combine with filters', async () => {

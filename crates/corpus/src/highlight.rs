@@ -3,38 +3,56 @@
 
 use crate::model::Span;
 
-/// A run of a passage's text: `mark` is the tag of the highlight covering it, if any.
+/// A run of a passage's text: the theme whose evidence covers it, if any, and whether a search
+/// match covers it. The two layers are independent, so a match inside evidence stays visible.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run<'a> {
     pub text: &'a str,
-    pub mark: Option<u32>,
+    pub evidence: Option<u32>,
+    pub matched: bool,
 }
 
-/// Cuts `text` at the given spans. Where spans overlap, the one that starts first wins; spans
-/// outside the text or not on character boundaries are dropped.
-pub fn runs<'a>(text: &'a str, marks: &[(Span, u32)]) -> Vec<Run<'a>> {
-    let mut marks: Vec<(Span, u32)> = marks
-        .iter()
-        .copied()
-        .filter(|(s, _)| s.start < s.end && text.get(s.start as usize..s.end as usize).is_some())
-        .collect();
-    let key = |(s, tag): &(Span, u32)| (s.start, std::cmp::Reverse(s.end), *tag);
-    crate::sort::sort_by(&mut marks, |a, b| key(a).cmp(&key(b)));
+/// The spans that fit `text` (non-empty, on character boundaries), without overlaps: sorted by
+/// start, and where two overlap the one that starts first (then the longer) wins.
+fn layer(text: &str, spans: impl Iterator<Item = (Span, u32)>) -> Vec<(Span, u32)> {
+    let mut spans: Vec<(Span, u32)> = spans.filter(|(s, _)| s.start < s.end && text.get(s.start as usize..s.end as usize).is_some()).collect();
+    crate::sort::sort_by(&mut spans, |(a, _), (b, _)| (a.start, std::cmp::Reverse(a.end)).cmp(&(b.start, std::cmp::Reverse(b.end))));
+    let mut at = 0;
+    spans.retain(|(s, _)| {
+        let keep = s.start >= at;
+        if keep {
+            at = s.end;
+        }
+        keep
+    });
+    spans
+}
+
+/// Cuts `text` at the search matches and at the theme evidence spans (tagged with their theme).
+/// Within each layer, overlaps are resolved by [`layer`]; spans outside the text or not on
+/// character boundaries are dropped.
+pub fn runs<'a>(text: &'a str, matched: &[Span], evidence: &[(Span, u32)]) -> Vec<Run<'a>> {
+    let layers = [layer(text, matched.iter().map(|s| (*s, 0))), layer(text, evidence.iter().copied())];
+    // Each layer's first span that ends after `at`.
+    let mut next = [0usize; 2];
     let mut out = Vec::new();
-    let mut at = 0usize;
-    for (span, tag) in marks {
-        let (start, end) = (span.start as usize, span.end as usize);
-        if start < at {
-            continue;
+    let mut at = 0u32;
+    while (at as usize) < text.len() {
+        let mut cut = text.len() as u32;
+        // The tag of each layer's span covering `at`, if one does.
+        let mut covering = [None; 2];
+        for (i, layer) in layers.iter().enumerate() {
+            while layer.get(next[i]).is_some_and(|(s, _)| s.end <= at) {
+                next[i] += 1;
+            }
+            if let Some((span, tag)) = layer.get(next[i]) {
+                let inside = span.start <= at;
+                cut = cut.min(if inside { span.end } else { span.start });
+                covering[i] = inside.then_some(*tag);
+            }
         }
-        if start > at {
-            out.push(Run { text: &text[at..start], mark: None });
-        }
-        out.push(Run { text: &text[start..end], mark: Some(tag) });
-        at = end;
-    }
-    if at < text.len() {
-        out.push(Run { text: &text[at..], mark: None });
+        out.push(Run { text: &text[at as usize..cut as usize], evidence: covering[1], matched: covering[0].is_some() });
+        at = cut;
     }
     out
 }
@@ -67,10 +85,10 @@ pub struct Snippet<'a> {
 }
 
 /// The passage as runs, trimmed to `max_words` words around the window holding the most
-/// `focus` spans (the search matches) when it is longer; `max_words` 0 means never trim.
-/// Marks outside the window are dropped.
-pub fn snippet<'a>(text: &'a str, marks: &[(Span, u32)], focus: &[Span], max_words: usize) -> Snippet<'a> {
-    let whole = || Snippet { runs: runs(text, marks), cut_before: false, cut_after: false };
+/// search matches when it is longer; `max_words` 0 means never trim. Marks outside the window
+/// are dropped.
+pub fn snippet<'a>(text: &'a str, matched: &[Span], evidence: &[(Span, u32)], max_words: usize) -> Snippet<'a> {
+    let whole = || Snippet { runs: runs(text, matched, evidence), cut_before: false, cut_after: false };
     // Most passages are drawn whole: do not segment them into words just to find that out.
     if max_words == 0 {
         return whole();
@@ -81,37 +99,48 @@ pub fn snippet<'a>(text: &'a str, marks: &[(Span, u32)], focus: &[Span], max_wor
     }
     let inside = |first: usize| {
         let (start, end) = (words[first].start, words[first + max_words - 1].end);
-        focus.iter().filter(|f| f.start >= start && f.end <= end).count()
+        matched.iter().filter(|f| f.start >= start && f.end <= end).count()
     };
     let first = (0..=words.len() - max_words).max_by_key(|&first| (inside(first), std::cmp::Reverse(first))).unwrap_or(0);
     let last = first + max_words - 1;
     let (start, end) = (words[first].start, words[last].end);
-    let shifted: Vec<(Span, u32)> = marks
-        .iter()
-        .filter(|(s, _)| s.start < s.end && s.start >= start && s.end <= end)
-        .map(|(s, tag)| (Span { start: s.start - start, end: s.end - start }, *tag))
-        .collect();
-    Snippet { runs: runs(&text[start as usize..end as usize], &shifted), cut_before: first > 0, cut_after: last + 1 < words.len() }
+    let inside = |s: &Span| s.start < s.end && s.start >= start && s.end <= end;
+    let shift = |s: &Span| Span { start: s.start - start, end: s.end - start };
+    let matched: Vec<Span> = matched.iter().filter(|s| inside(s)).map(shift).collect();
+    let evidence: Vec<(Span, u32)> = evidence.iter().filter(|(s, _)| inside(s)).map(|(s, tag)| (shift(s), *tag)).collect();
+    Snippet { runs: runs(&text[start as usize..end as usize], &matched, &evidence), cut_before: first > 0, cut_after: last + 1 < words.len() }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn show(text: &str, marks: &[(Span, u32)]) -> String {
-        runs(text, marks).iter().map(|r| match r.mark {
-            Some(tag) => format!("[{}:{tag}]", r.text),
-            None => r.text.to_string(),
+    /// Runs written out: `[text:theme]` for evidence, `{text}` for a match, `{[text:theme]}` for both.
+    fn show(text: &str, matched: &[Span], evidence: &[(Span, u32)]) -> String {
+        runs(text, matched, evidence).iter().map(|r| match (r.evidence, r.matched) {
+            (Some(theme), true) => format!("{{[{}:{theme}]}}", r.text),
+            (Some(theme), false) => format!("[{}:{theme}]", r.text),
+            (None, true) => format!("{{{}}}", r.text),
+            (None, false) => r.text.to_string(),
         }).collect()
     }
 
     #[test]
     fn marks_are_cut_in_order_and_overlaps_resolved() {
         let text = "China’s trade will grow";
-        assert_eq!(show(text, &[(Span::new(16, 20), 2), (Span::new(10, 15), 1)]), "China’s [trade:1] [will:2] grow");
-        assert_eq!(show(text, &[(Span::new(10, 20), 1), (Span::new(16, 20), 2)]), "China’s [trade will:1] grow");
-        assert_eq!(show(text, &[(Span::new(0, 6), 1), (Span::new(40, 50), 2)]), "China’s trade will grow", "off-boundary and out-of-range spans are dropped");
-        assert_eq!(show("", &[]), "");
+        assert_eq!(show(text, &[], &[(Span::new(16, 20), 2), (Span::new(10, 15), 1)]), "China’s [trade:1] [will:2] grow");
+        assert_eq!(show(text, &[], &[(Span::new(10, 20), 1), (Span::new(16, 20), 2)]), "China’s [trade will:1] grow");
+        assert_eq!(show(text, &[Span::new(16, 25), Span::new(10, 20)], &[]), "China’s {trade will} grow", "overlapping matches: the first wins");
+        assert_eq!(show(text, &[Span::new(0, 6)], &[(Span::new(40, 50), 2)]), "China’s trade will grow", "off-boundary and out-of-range spans are dropped");
+        assert_eq!(show("", &[], &[]), "");
+    }
+
+    #[test]
+    fn a_match_inside_evidence_is_marked_as_both() {
+        let text = "China’s trade will grow";
+        assert_eq!(show(text, &[Span::new(10, 15)], &[(Span::new(10, 20), 1)]), "China’s {[trade:1]}[ will:1] grow");
+        assert_eq!(show(text, &[Span::new(16, 25)], &[(Span::new(10, 20), 1)]), "China’s [trade :1]{[will:1]}{ grow}", "a match that runs past the evidence");
+        assert_eq!(show(text, &[Span::new(0, 25)], &[(Span::new(10, 15), 3)]), "{China’s }{[trade:3]}{ will grow}", "evidence inside a match");
     }
 
     #[test]
@@ -126,10 +155,10 @@ mod tests {
     #[test]
     fn long_passages_are_trimmed_around_the_best_match() {
         let text = "one two three four five six seven eight nine ten";
-        let focus = [Span::new(34, 39), Span::new(40, 44)]; // eight, nine
-        let cut = snippet(text, &[(focus[0], 7)], &focus, 3);
-        let shown: Vec<(&str, Option<u32>)> = cut.runs.iter().map(|r| (r.text, r.mark)).collect();
-        assert_eq!(shown, [("seven ", None), ("eight", Some(7)), (" nine", None)]);
+        let matched = [Span::new(34, 39), Span::new(40, 44)]; // eight, nine
+        let cut = snippet(text, &matched, &[(Span::new(28, 33), 7)], 3); // seven
+        let shown: Vec<(&str, Option<u32>, bool)> = cut.runs.iter().map(|r| (r.text, r.evidence, r.matched)).collect();
+        assert_eq!(shown, [("seven", Some(7), false), (" ", None, false), ("eight", None, true), (" ", None, false), ("nine", None, true)]);
         assert!(cut.cut_before && cut.cut_after);
         let whole = snippet(text, &[], &[], 10);
         assert!(!whole.cut_before && !whole.cut_after && whole.runs[0].text == text);

@@ -54,12 +54,12 @@ proptest! {
     }
 
     #[test]
-    fn highlighting_never_panics(text in any::<String>(), marks in prop::collection::vec((0u32..300, 0u32..300, 0u32..4), 0..12)) {
-        let marks: Vec<(Span, u32)> = marks.into_iter().map(|(a, b, t)| (Span { start: a, end: b }, t)).collect();
-        let joined: String = runs(&text, &marks).iter().map(|r| r.text).collect();
+    fn highlighting_never_panics(text in any::<String>(), marks in prop::collection::vec((0u32..300, 0u32..300, 0u32..4), 0..12), matches in prop::collection::vec((0u32..300, 0u32..300), 0..6)) {
+        let evidence: Vec<(Span, u32)> = marks.into_iter().map(|(a, b, t)| (Span { start: a, end: b }, t)).collect();
+        let matched: Vec<Span> = matches.into_iter().map(|(a, b)| Span { start: a, end: b }).collect();
+        let joined: String = runs(&text, &matched, &evidence).iter().map(|r| r.text).collect();
         prop_assert_eq!(joined, text.clone(), "runs cover the text exactly");
-        let focus: Vec<Span> = marks.iter().map(|m| m.0).collect();
-        let _ = snippet(&text, &marks, &focus, 5);
+        let _ = snippet(&text, &matched, &evidence, 5);
     }
 
     #[test]

@@ -164,7 +164,8 @@
   // loaded), so that precaching the whole build does not compete with a first visit's start.
   var workerRegistered = false;
   function registerWorker() {
-    if (workerRegistered) return;
+    // `loupe serve` marks the page it serves: it has no worker, as a cached build would hide an edit.
+    if (workerRegistered || document.documentElement.hasAttribute('data-loupe-serve')) return;
     workerRegistered = true;
     try {
       if ('serviceWorker' in navigator && location.protocol !== 'file:') {

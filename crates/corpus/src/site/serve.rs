@@ -3,7 +3,8 @@
 //!
 //! The served `index.html` gets one extra same-origin `<script src>` (the reload listener, which
 //! opens an `EventSource` on this server), so the built site's CSP is served unchanged; a
-//! deployed build never has it. No service worker is served: a cached build would hide the edit.
+//! deployed build never has it. No service worker is served (a cached build would hide the edit): the
+//! listener marks the page so that the shell does not ask for one.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -23,6 +24,8 @@ const RELOAD_JS: &str = "\
 // the seeds have changed and the site has been rebuilt.
 (function () {
   var build = new URL(document.currentScript.src).searchParams.get('build');
+  // Tells the page shell not to register the service worker, which this server does not serve.
+  document.documentElement.setAttribute('data-loupe-serve', '');
   if (navigator.serviceWorker) {
     navigator.serviceWorker.getRegistrations().then(function (all) { all.forEach(function (r) { r.unregister(); }); });
   }

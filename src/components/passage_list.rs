@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use loupe_corpus::query::Query;
+use wasm_bindgen::JsCast;
 
 use crate::components::empty_state::WhenSomeMatch;
 use crate::components::passage_card::{follow_card_click, PassageCard};
@@ -86,7 +87,19 @@ pub fn PassageList() -> impl IntoView {
         }));
     });
     let remaining = move || view.evaluation.with(|e| e.passages.len().saturating_sub(limit()));
-    let more = move |_| more_for.set((view.query.get_untracked(), limit()));
+    // "Show more" adds a page and moves focus to its first card, in view: the keyboard goes on
+    // from there, not from the button the new cards pushed down (or removed, after the last page).
+    let more = move |_| {
+        let first_added = limit();
+        more_for.set((view.query.get_untracked(), first_added));
+        let Some(passage) = view.evaluation.with_untracked(|e| e.passages.get(first_added).copied()) else { return };
+        let id = corpus().passages[passage as usize].id.clone();
+        request_animation_frame(move || {
+            if let Some(card) = state::window().document().and_then(|d| d.get_element_by_id(&id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = card.focus();
+            }
+        });
+    };
     view! {
         <WhenSomeMatch>
             <ol class="passages" data-testid="passages" on:click=move |ev| follow_card_click(view, &ev) aria-busy=move || busy().then_some("true")>

@@ -14,6 +14,36 @@ function scrolls(page) {
 describe('journeys', () => {
   const site = useSite();
 
+  it('on a phone, by keyboard: every control Tab reaches in the drawer is in sight, not under its footer', async () => {
+    const page = await open(site.browser, site.server.url, { width: 375, height: 740 });
+    await page.getByRole('button', { name: 'Filters' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Filters' }).waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.activeElement.closest('[role=dialog]')?.id === 'facets');
+    const hidden = [];
+    const seen = new Set();
+    for (let i = 0; i < 400; i += 1) {
+      await page.keyboard.press('Tab');
+      // Where the focused control is, against the part of the drawer a reader sees: below its
+      // top, above the sticky footer (unless it is in the footer).
+      const where = await page.evaluate(() => {
+        const focused = document.activeElement;
+        const drawer = document.getElementById('facets');
+        const footer = drawer.querySelector('.drawer-foot');
+        const rect = focused.getBoundingClientRect();
+        const bottom = footer.contains(focused) ? drawer.getBoundingClientRect().bottom : footer.getBoundingClientRect().top;
+        const name = (focused.labels?.[0]?.textContent || focused.getAttribute('aria-label') || focused.textContent).trim().replace(/\s+/g, ' ');
+        return { key: `${focused.tagName}:${focused.id || focused.dataset.value || name}`, name, inDrawer: drawer.contains(focused), inSight: rect.top >= drawer.getBoundingClientRect().top && rect.bottom <= bottom + 0.5 };
+      });
+      if (!where.inDrawer || seen.has(where.key)) break;
+      seen.add(where.key);
+      if (!where.inSight) hidden.push(where.name);
+    }
+    assert.ok(seen.size > 20, `the premise: Tab went through the drawer's controls (${seen.size})`);
+    assert.deepEqual(hidden, [], 'controls focused out of sight');
+    await page.close();
+  });
+
   it('on a phone: open Filters, scroll the drawer to the last section, tick it, show its passages, Back', async () => {
     const page = await open(site.browser, site.server.url, { width: 375, height: 740 });
     const toggle = page.getByRole('button', { name: 'Filters' });

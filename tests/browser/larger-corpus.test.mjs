@@ -60,6 +60,24 @@ describe('a larger corpus of several documents', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  it('by keyboard, "Show more" moves focus to the first card it adds, in view, and Tab goes on inside it', async () => {
+    const all = query('');
+    const page = await open(site.browser, site.server.url, { width: 375, height: 780 });
+    for (let shown = PAGE; shown < all.total; shown += PAGE) {
+      await page.locator('[data-testid=show-more]').focus();
+      await page.keyboard.press('Enter');
+      const first = all.passages[shown];
+      await page.waitForFunction((id) => document.activeElement?.dataset.passage === id, first, { timeout: 5000 })
+        .catch(() => {});
+      const focused = await page.evaluate(() => ({ passage: document.activeElement?.dataset.passage ?? document.activeElement?.tagName, top: document.activeElement.getBoundingClientRect().top }));
+      assert.equal(focused.passage, first, `after showing ${shown} of ${all.total}, focus is on the first card added`);
+      assert.ok(focused.top >= 0 && focused.top < 780, `the card focused is in view (its top at ${Math.round(focused.top)} px)`);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.closest('[data-passage]')?.dataset.passage), first, 'Tab goes on inside that card');
+    }
+    await page.close();
+  });
+
   it('jumping to the end of the list, at 375 and 1280 px, leaves its "Show more" in view, where it appeared, once the cards there are drawn', async () => {
     for (const [width, height] of [[375, 780], [1280, 900]]) {
       const page = await open(site.browser, site.server.url, { width, height });
